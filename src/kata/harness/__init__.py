@@ -1,0 +1,38 @@
+"""Helpers for stage checks. Every helper fails with a learner-facing `CheckFailed`."""
+
+from kata.harness.context import Stage
+from kata.harness.failures import CheckFailed, fail
+from kata.harness.learner_tests import TestRun, run_learner_tests
+from kata.harness.mutants import Mutant, apply_mutant, describe, load_mutants, surviving_mutants
+from kata.harness.notebooks import (
+    ExecutedNotebook,
+    code_cells,
+    notebook_pair_in_sync,
+    read_notebook,
+    run_notebook,
+    run_notebook_many,
+    run_script,
+)
+from kata.harness.workspace_files import import_from_workspace, require_file
+
+__all__ = [
+    "CheckFailed",
+    "ExecutedNotebook",
+    "Mutant",
+    "Stage",
+    "TestRun",
+    "apply_mutant",
+    "code_cells",
+    "describe",
+    "fail",
+    "import_from_workspace",
+    "load_mutants",
+    "notebook_pair_in_sync",
+    "read_notebook",
+    "require_file",
+    "run_learner_tests",
+    "run_notebook",
+    "run_notebook_many",
+    "run_script",
+    "surviving_mutants",
+]

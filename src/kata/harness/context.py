@@ -1,0 +1,38 @@
+"""What a check knows about the stage it belongs to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kata.harness.mutants import Mutant, load_mutants
+from kata.manifest import load_kata
+
+
+@dataclass(frozen=True)
+class Stage:
+    kata: str
+    slug: str
+    number: int
+    stage_dir: Path
+    solution_dir: Path
+    kata_dir: Path
+    mutants: list[Mutant] = field(default_factory=list)
+
+
+def stage_of_checks(checks_file: Path) -> Stage:
+    """The stage that owns a check file at katas/<kata>/stages/<slug>/checks/test_*.py."""
+    stage_dir = checks_file.resolve().parent.parent
+    kata_dir = stage_dir.parent.parent
+    root = kata_dir.parent.parent
+    kata = load_kata(kata_dir)
+    number = kata.stage(stage_dir.name).number
+    return Stage(
+        kata=kata.name,
+        slug=stage_dir.name,
+        number=number,
+        stage_dir=stage_dir,
+        solution_dir=root / "solutions" / kata.name / stage_dir.name,
+        kata_dir=kata_dir,
+        mutants=load_mutants(stage_dir),
+    )

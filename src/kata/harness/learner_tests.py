@@ -1,0 +1,216 @@
+"""Running the learner's own tests, many times over when mutants are involved.
+
+Each run imports pandas and scikit-learn again, which costs about two seconds. Where the
+platform allows it, the runs are forked from a process that has imported them once already;
+otherwise each run is a fresh interpreter. Both give the same answer.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+
+from kata.harness import staging
+
+PRELOAD = (
+    "numpy",
+    "pandas",
+    "sklearn.compose",
+    "sklearn.impute",
+    "sklearn.linear_model",
+    "sklearn.metrics",
+    "sklearn.model_selection",
+    "sklearn.pipeline",
+    "sklearn.preprocessing",
+    "pytest",
+)
+PYTEST_ARGS = ("-q", "-p", "no:cacheprovider", "-p", "no:randomly")
+
+
+@dataclass
+class TestRun:
+    passed: int
+    failed: int
+    errors: int
+    output: str
+    timed_out: bool = False
+
+    __test__ = False  # not a test class, whatever pytest thinks of the name
+
+    @property
+    def ran(self) -> int:
+        return self.passed + self.failed + self.errors
+
+    @property
+    def ok(self) -> bool:
+        """At least one test ran, and none failed or errored."""
+        return not self.timed_out and self.passed > 0 and self.failed == 0 and self.errors == 0
+
+    def summary(self) -> str:
+        if self.timed_out:
+            return "the tests did not finish in time"
+        return f"{self.passed} passed, {self.failed} failed, {self.errors} errors"
+
+
+def run_learner_tests(root: Path, timeout: int = 120) -> TestRun:
+    """Run `pytest` in a temporary copy of `root` (normally the workspace)."""
+    copy = staging.stage_copy(Path(root), staging.kata_dir_of(Path(root)))
+    try:
+        return run_test_suites([copy], timeout)[0]
+    finally:
+        staging.remove_stage(copy)
+
+
+def run_test_suites(folders: list[Path], timeout: int = 120) -> list[TestRun]:
+    """Run pytest in each folder (side by side, as many as there are cores) and report each."""
+    use_fork = _fork_is_safe()
+    if use_fork:
+        _preload()
+    pending = list(enumerate(folders))
+    running: dict[int, _Job] = {}
+    results: dict[int, TestRun] = {}
+    workers = max(1, os.cpu_count() or 1)
+    with tempfile.TemporaryDirectory(prefix="kata-runs-") as scratch:
+        while pending or running:
+            while pending and len(running) < workers:
+                index, folder = pending.pop(0)
+                job_cls = _ForkedJob if use_fork else _ProcessJob
+                running[index] = job_cls(folder, Path(scratch) / str(index), timeout)
+            for index, job in list(running.items()):
+                if job.finished():
+                    results[index] = job.result()
+                    del running[index]
+            time.sleep(0.005)
+    return [results[index] for index in range(len(folders))]
+
+
+def _fork_is_safe() -> bool:
+    # Forking is only safe with one thread and before any ZeroMQ context (notebook kernels) exists.
+    return hasattr(os, "fork") and threading.active_count() == 1 and "zmq" not in sys.modules
+
+
+def _preload() -> None:
+    for name in PRELOAD:
+        if importlib.util.find_spec(name.split(".")[0]) is not None:
+            __import__(name)
+
+
+class _Job:
+    def __init__(self, folder: Path, scratch: Path, timeout: int) -> None:
+        scratch.mkdir(parents=True)
+        self.folder = folder
+        self.junit = scratch / "junit.xml"
+        self.log = scratch / "output.txt"
+        self.deadline = time.monotonic() + timeout
+        self.timed_out = False
+
+    def finished(self) -> bool:
+        if self._poll():
+            return True
+        if time.monotonic() > self.deadline:
+            self._kill()
+            self.timed_out = True
+            return True
+        return False
+
+    def result(self) -> TestRun:
+        output = self.log.read_text(errors="replace") if self.log.exists() else ""
+        passed = failed = errors = 0
+        if self.junit.exists():
+            for suite in ET.parse(self.junit).getroot().iter("testsuite"):
+                total = int(suite.get("tests", 0))
+                failed += int(suite.get("failures", 0))
+                errors += int(suite.get("errors", 0))
+                passed += total - int(suite.get("failures", 0)) - int(suite.get("errors", 0)) - int(
+                    suite.get("skipped", 0)
+                )
+        elif not self.timed_out:
+            errors = 1  # pytest itself failed (bad configuration, a conftest that does not import)
+        return TestRun(passed, failed, errors, output, self.timed_out)
+
+    def args(self) -> list[str]:
+        return [*PYTEST_ARGS, f"--junitxml={self.junit}", "--rootdir", str(self.folder)]
+
+    def _poll(self) -> bool:
+        raise NotImplementedError
+
+    def _kill(self) -> None:
+        raise NotImplementedError
+
+
+class _ProcessJob(_Job):
+    def __init__(self, folder: Path, scratch: Path, timeout: int) -> None:
+        super().__init__(folder, scratch, timeout)
+        with self.log.open("w") as log:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "pytest", *self.args()],
+                cwd=folder,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                env={**os.environ, "MPLBACKEND": "Agg"},
+            )
+
+    def _poll(self) -> bool:
+        return self.process.poll() is not None
+
+    def _kill(self) -> None:
+        self.process.kill()
+        self.process.wait()
+
+
+class _ForkedJob(_Job):
+    def __init__(self, folder: Path, scratch: Path, timeout: int) -> None:
+        super().__init__(folder, scratch, timeout)
+        self.pid = os.fork()
+        if self.pid == 0:
+            os._exit(_run_in_child(folder, self.log, self.args()))
+
+    def _poll(self) -> bool:
+        pid, _ = os.waitpid(self.pid, os.WNOHANG)
+        return pid != 0
+
+    def _kill(self) -> None:
+        os.kill(self.pid, 9)
+        os.waitpid(self.pid, 0)
+
+
+def _run_in_child(folder: Path, log: Path, args: list[str]) -> int:
+    try:
+        descriptor = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+        os.dup2(descriptor, 1)
+        os.dup2(descriptor, 2)
+        os.chdir(folder)
+        os.environ["MPLBACKEND"] = "Agg"
+        _forget_non_library_modules()
+        import warnings
+
+        warnings.resetwarnings()
+        import pytest
+
+        return int(pytest.main(args))
+    except BaseException:  # noqa: BLE001 - a child must never return into the parent's code
+        import traceback
+
+        traceback.print_exc()
+        return 3
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+
+
+def _forget_non_library_modules() -> None:
+    """Drop modules the parent imported from outside the installed libraries (checks, workspaces)."""
+    libraries = tuple({sys.prefix, sys.base_prefix, sys.exec_prefix})
+    for name, module in list(sys.modules.items()):
+        file = getattr(module, "__file__", None)
+        if file and not file.startswith(libraries) and name != "__main__":
+            del sys.modules[name]
+    sys.meta_path[:] = [f for f in sys.meta_path if type(f).__name__ != "AssertionRewritingHook"]

@@ -1,0 +1,213 @@
+"""Running notebooks in a fresh kernel and checking jupytext pairs."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+
+from kata.harness.failures import fail
+
+KERNEL = "python3"
+
+# Runs inside the kernel after the notebook's own cells: every global that JSON can hold.
+_DUMP_GLOBALS = """
+def __kata_dump():
+    import json, numbers
+    def plain(value, depth=0):
+        if depth > 4:
+            raise TypeError
+        if value is None or isinstance(value, (bool, str)):
+            return value
+        if isinstance(value, numbers.Integral):
+            return int(value)
+        if isinstance(value, numbers.Real):
+            return float(value)
+        if isinstance(value, (list, tuple)):
+            return [plain(item, depth + 1) for item in value]
+        if isinstance(value, dict):
+            return {str(key): plain(item, depth + 1) for key, item in value.items()}
+        raise TypeError
+    found = {}
+    for name, value in list(globals().items()):
+        if name.startswith("_"):
+            continue
+        try:
+            found[name] = plain(value)
+        except TypeError:
+            pass
+    print(json.dumps(found, allow_nan=True))
+__kata_dump()
+"""
+
+
+@dataclass
+class ExecutedNotebook:
+    path: Path
+    cells: list = field(repr=False)
+    _variables: dict = field(repr=False, default_factory=dict)
+
+    def text_outputs(self) -> list[str]:
+        """Each code cell's text output (streams and plain-text results), in order."""
+        texts = []
+        for cell in self.cells:
+            if cell.cell_type != "code":
+                continue
+            parts = []
+            for output in cell.get("outputs", []):
+                if output.output_type == "stream":
+                    parts.append(output.text)
+                elif output.output_type in ("execute_result", "display_data"):
+                    parts.append(output.get("data", {}).get("text/plain", ""))
+            texts.append("".join(parts))
+        return texts
+
+    def variables(self, *names: str) -> dict:
+        """Values of the notebook's global variables after the run (those JSON can hold)."""
+        if not names:
+            return dict(self._variables)
+        missing = [name for name in names if name not in self._variables]
+        if missing:
+            fail(
+                f"{self.path.name}: after running, the notebook has no variable "
+                f"{', '.join(missing)} holding a plain value (number, text, list or dict)."
+            )
+        return {name: self._variables[name] for name in names}
+
+
+_memo: dict[tuple[str, str], ExecutedNotebook] = {}
+
+
+def read_notebook(path: Path) -> nbformat.NotebookNode:
+    if not path.is_file():
+        fail(f"Expected the notebook {path.name}, but it is not there.")
+    try:
+        return nbformat.read(path, as_version=4)
+    except Exception as error:  # nbformat raises several kinds for broken files
+        fail(f"{path.name}: not a valid notebook ({_one_line(error)}). Did a merge or an editor break it?")
+
+
+def run_notebook(path: Path, timeout: int = 120, fresh: bool = False) -> ExecutedNotebook:
+    """Execute the notebook top to bottom in a new kernel, with its folder as working directory.
+
+    Runs of the same content are shared within one check run unless `fresh` is set.
+    """
+    path = Path(path)
+    key = (str(path.resolve()), hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "")
+    if not fresh and key in _memo:
+        return _memo[key]
+    executed = _execute(path, timeout)
+    _memo[key] = executed
+    return executed
+
+
+def run_notebook_many(path: Path, runs: int = 2, timeout: int = 120) -> list[ExecutedNotebook]:
+    """Execute the notebook several times, each in its own fresh kernel, side by side."""
+    with ThreadPoolExecutor(max_workers=runs) as pool:
+        return list(pool.map(lambda _: _execute(Path(path), timeout), range(runs)))
+
+
+def _execute(path: Path, timeout: int) -> ExecutedNotebook:
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
+    notebook = read_notebook(path)
+    own_cells = len(notebook.cells)
+    notebook.cells.append(nbformat.v4.new_code_cell(_DUMP_GLOBALS))
+    client = NotebookClient(
+        notebook,
+        kernel_name=KERNEL,
+        timeout=timeout,
+        resources={"metadata": {"path": str(path.parent)}},
+    )
+    try:
+        client.execute()
+    except CellExecutionError as error:
+        index = _failing_cell(notebook)
+        fail(f"{path.name}: cell {index} raised {error.ename}: {_one_line(error.evalue)}")
+    except CellTimeoutError:
+        fail(f"{path.name}: a cell did not finish within {timeout} s; is something waiting for input?")
+    except DeadKernelError:
+        fail(f"{path.name}: the kernel died while running the notebook (out of memory?)")
+    dump = notebook.cells.pop()
+    variables = {}
+    for output in dump.get("outputs", []):
+        if output.output_type == "stream" and output.name == "stdout":
+            variables = json.loads(output.text.strip().splitlines()[-1])
+    return ExecutedNotebook(path, notebook.cells[:own_cells], variables)
+
+
+def _failing_cell(notebook: nbformat.NotebookNode) -> str:
+    for number, cell in enumerate(notebook.cells, start=1):
+        if any(out.output_type == "error" for out in cell.get("outputs", [])):
+            first_line = cell.source.strip().splitlines()[0] if cell.source.strip() else ""
+            return f"{number} ({first_line[:60]!r})"
+    return "?"
+
+
+def _one_line(text: object) -> str:
+    lines = [line.strip() for line in str(text).splitlines() if line.strip()]
+    return lines[-1] if lines else type(text).__name__
+
+
+def run_script(path: Path, timeout: int = 120) -> subprocess.CompletedProcess:
+    """Run a Python file in a fresh interpreter with its folder as working directory."""
+    path = Path(path)
+    if not path.is_file():
+        fail(f"Expected the script {path.name}, but it is not there.")
+    try:
+        return subprocess.run(
+            [sys.executable, path.name],
+            cwd=path.parent,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        fail(f"{path.name} did not finish within {timeout} s; is something waiting for input?")
+
+
+def notebook_pair_in_sync(ipynb: Path) -> str | None:
+    """None when `ipynb` has a py:percent twin with the same cells; otherwise what is wrong."""
+    import jupytext
+
+    script = ipynb.with_suffix(".py")
+    if not script.is_file():
+        return (
+            f"{ipynb.name} is not paired: there is no {script.name} beside it. "
+            f"Pair it with: jupytext --set-formats ipynb,py:percent {ipynb.name}"
+        )
+    notebook = read_notebook(ipynb)
+    text = script.read_text(encoding="utf-8")
+    if "# %%" not in text:
+        return f"{script.name} is not in the py:percent format (no '# %%' cell markers)."
+    try:
+        twin = jupytext.reads(text, fmt="py:percent")
+    except Exception as error:
+        return f"{script.name} cannot be read by jupytext: {_one_line(error)}"
+    if _cell_sources(notebook) != _cell_sources(twin):
+        newer = script.name if script.stat().st_mtime > ipynb.stat().st_mtime else ipynb.name
+        return (
+            f"{ipynb.name} and {script.name} hold different cells (the newer one is {newer}). "
+            f"Bring them back in sync with: jupytext --sync {ipynb.name}"
+        )
+    return None
+
+
+def _cell_sources(notebook: nbformat.NotebookNode) -> list[tuple[str, str]]:
+    return [
+        (cell.cell_type, cell.source.strip())
+        for cell in notebook.cells
+        if cell.cell_type in ("code", "markdown") and cell.source.strip()
+    ]
+
+
+def code_cells(notebook: nbformat.NotebookNode) -> list[str]:
+    return [cell.source for cell in notebook.cells if cell.cell_type == "code"]
