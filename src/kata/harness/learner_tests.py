@@ -7,6 +7,8 @@ otherwise each run is a fresh interpreter. Both give the same answer.
 
 from __future__ import annotations
 
+import ast
+import importlib
 import importlib.util
 import os
 import subprocess
@@ -20,18 +22,6 @@ from pathlib import Path
 
 from kata.harness import staging
 
-PRELOAD = (
-    "numpy",
-    "pandas",
-    "sklearn.compose",
-    "sklearn.impute",
-    "sklearn.linear_model",
-    "sklearn.metrics",
-    "sklearn.model_selection",
-    "sklearn.pipeline",
-    "sklearn.preprocessing",
-    "pytest",
-)
 PYTEST_ARGS = ("-q", "-p", "no:cacheprovider", "-p", "no:randomly")
 
 
@@ -72,8 +62,8 @@ def run_learner_tests(root: Path, timeout: int = 120) -> TestRun:
 def run_test_suites(folders: list[Path], timeout: int = 120) -> list[TestRun]:
     """Run pytest in each folder (side by side, as many as there are cores) and report each."""
     use_fork = _fork_is_safe()
-    if use_fork:
-        _preload()
+    if use_fork and folders:
+        _preload(folders[0])
     pending = list(enumerate(folders))
     running: dict[int, _Job] = {}
     results: dict[int, TestRun] = {}
@@ -97,10 +87,36 @@ def _fork_is_safe() -> bool:
     return hasattr(os, "fork") and threading.active_count() == 1 and "zmq" not in sys.modules
 
 
-def _preload() -> None:
-    for name in PRELOAD:
-        if importlib.util.find_spec(name.split(".")[0]) is not None:
-            __import__(name)
+def _preload(folder: Path) -> None:
+    """Import, once, the installed libraries that the folder's code imports, for the forks to share."""
+    for name in sorted(_imported_modules(folder)):
+        try:
+            spec = importlib.util.find_spec(name)
+        except (ImportError, ValueError):
+            continue
+        if spec is not None and spec.origin and spec.origin.startswith(_LIBRARIES):
+            try:
+                importlib.import_module(name)
+            except Exception:  # noqa: BLE001 - a library that fails here fails again, visibly, in the run
+                continue
+
+
+_LIBRARIES = tuple({sys.prefix, sys.base_prefix, sys.exec_prefix})
+
+
+def _imported_modules(folder: Path) -> set[str]:
+    names = set()
+    for path in folder.rglob("*.py"):
+        try:
+            tree = ast.parse(path.read_bytes())
+        except (SyntaxError, ValueError):
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                names.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                names.add(node.module)
+    return names
 
 
 class _Job:
@@ -208,9 +224,8 @@ def _run_in_child(folder: Path, log: Path, args: list[str]) -> int:
 
 def _forget_non_library_modules() -> None:
     """Drop modules the parent imported from outside the installed libraries (checks, workspaces)."""
-    libraries = tuple({sys.prefix, sys.base_prefix, sys.exec_prefix})
     for name, module in list(sys.modules.items()):
         file = getattr(module, "__file__", None)
-        if file and not file.startswith(libraries) and name != "__main__":
+        if file and not file.startswith(_LIBRARIES) and name != "__main__":
             del sys.modules[name]
     sys.meta_path[:] = [f for f in sys.meta_path if type(f).__name__ != "AssertionRewritingHook"]

@@ -105,9 +105,11 @@ def _result(item: pytest.Item, call: pytest.CallInfo, report: pytest.TestReport)
 def sentence(item: pytest.Item) -> str:
     function = getattr(item, "function", None)
     doc = (getattr(function, "__doc__", None) or "").strip()
-    text = doc.splitlines()[0].strip() if doc else item.name.split("[")[0].removeprefix("test_")
-    text = text.replace("_", " ") if not doc else text
-    text = text[:1].upper() + text[1:]
+    if doc:
+        text = doc.splitlines()[0].strip()
+    else:
+        text = item.name.split("[")[0].removeprefix("test_").replace("_", " ")
+        text = text[:1].upper() + text[1:] + "."
     callspec = getattr(item, "callspec", None)
     return f"{text} [{callspec.id}]" if callspec else text
 

@@ -1,0 +1,43 @@
+# Everyday commands. A fresh clone needs only Python 3.11+, git and make.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+KATA   ?= penguins
+
+export MLFLOW_DISABLE_TELEMETRY := true
+export DO_NOT_TRACK := 1
+
+.PHONY: setup practice test lab docs bench lint clean
+
+## setup: create .venv with the exact versions in uv.lock (bytecode compiled, so checks start fast)
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml uv.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	test -x $(BIN)/uv || $(BIN)/python -m pip install --quiet --disable-pip-version-check uv==0.13.8
+	$(BIN)/uv sync --frozen --compile-bytecode --quiet
+	touch $@
+
+## practice: set up, then show your progress and the current stage
+practice: setup
+	$(BIN)/kata
+
+## test: set up, then run the repository's whole test suite (what CI runs)
+test: setup
+	$(BIN)/pytest
+
+## lab: JupyterLab on a kata's workspace (KATA=penguins by default), with jupytext pairing
+lab: setup
+	$(BIN)/jupyter lab --ServerApp.root_dir=$(CURDIR) --LabApp.default_url=/lab/tree/katas/$(KATA)/workspace
+
+## docs: serve the study site at http://127.0.0.1:8000 and rebuild on every change
+docs: setup
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+## lint: ruff over the repository's own code
+lint: setup
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+
+clean:
+	rm -rf $(VENV) site .pytest_cache .ruff_cache

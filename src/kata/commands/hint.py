@@ -1,0 +1,34 @@
+"""`kata hint`: reveal the next hint of the current stage (gentle first, specific last)."""
+
+from __future__ import annotations
+
+from kata import display
+from kata.context import Context
+
+
+def add_parser(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "hint",
+        help="show the next hint for the current stage",
+        description="Each call reveals one more hint for the current stage, from gentle to specific.",
+    )
+    parser.add_argument("kata", nargs="?", help="kata name (defaults to the current stage)")
+    parser.add_argument("stage", nargs="?", help="stage number or slug")
+
+
+def main(args, context: Context) -> int:
+    kata, stage = context.stage(args.kata, args.stage)
+    shown = context.progress.of(kata.name).hints_shown
+    count = min(shown.get(stage.slug, 0) + 1, len(stage.hints))
+    shown[stage.slug] = count
+    context.set_current(kata, stage)
+    context.save_progress()
+    lines = [display.paint(f"Hints for {stage.label}", "bold")]
+    for number, hint in enumerate(stage.hints[:count], start=1):
+        lines.append(f"  {number}. " + display.indent(hint, prefix="     ").lstrip())
+    if count < len(stage.hints):
+        lines.append(f"\n{len(stage.hints) - count} more: run `kata hint` again.")
+    else:
+        lines.append("\nThat was the last hint. The discussion prompts in the stage README are next.")
+    print("\n".join(lines))
+    return 0

@@ -1,0 +1,60 @@
+"""What every command needs: the repository, the katas and the learner's progress."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from kata import progress as progress_file
+from kata.errors import KataError
+from kata.manifest import Kata, Stage, find_kata, load_all
+from kata.progress import Progress
+from kata.repo import Repo
+
+
+@dataclass
+class Context:
+    repo: Repo
+    progress: Progress = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.progress = progress_file.load(self.progress_path)
+
+    @property
+    def progress_path(self):
+        return self.repo.state_dir / "progress.toml"
+
+    def save_progress(self) -> None:
+        progress_file.save(self.progress, self.progress_path)
+
+    @cached_property
+    def katas(self) -> list[Kata]:
+        return load_all(self.repo.katas_dir)
+
+    def kata(self, name: str) -> Kata:
+        return find_kata(self.repo.katas_dir, name)
+
+    def stage(self, kata_name: str | None, stage_ref: str | None) -> tuple[Kata, Stage]:
+        """The named stage; with neither name given, the current one (or the very first)."""
+        if kata_name and stage_ref:
+            kata = self.kata(kata_name)
+            return kata, kata.stage(stage_ref)
+        if kata_name or stage_ref:
+            raise KataError("name both the kata and the stage (kata check penguins 2), or neither")
+        return self.current()
+
+    def current(self) -> tuple[Kata, Stage]:
+        current = self.progress
+        if current.current_kata:
+            try:
+                kata = self.kata(current.current_kata)
+                return kata, kata.stage(current.current_stage or "1")
+            except KataError:
+                pass  # a kata or stage that has gone away: fall back to the first one
+        if not self.katas:
+            raise KataError(f"no katas in {self.repo.katas_dir}")
+        kata = self.katas[0]
+        return kata, kata.stages[0]
+
+    def set_current(self, kata: Kata, stage: Stage) -> None:
+        self.progress.current_kata, self.progress.current_stage = kata.name, stage.slug

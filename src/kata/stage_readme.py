@@ -1,0 +1,57 @@
+"""The anatomy every stage README follows (BRIEF section 4), checked by `kata dev check`."""
+
+from __future__ import annotations
+
+import re
+
+from kata.manifest import Stage
+
+REQUIRED_SECTIONS = (
+    "Questions this stage answers",
+    "Objectives",
+    "Why it matters",
+    "Steps",
+    "Done when",
+    "Hints",
+    "Discussion prompts",
+    "Takeaway",
+    "What's next",
+)
+AUDIENCES = ("For data scientists", "For developers")
+TIME_BOX = re.compile(r"^\*\*Time box:\*\*.*?(\d+)\s*min", re.MULTILINE)
+
+
+def problems(stage: Stage) -> list[str]:
+    if not stage.readme.is_file():
+        return ["has no README.md"]
+    text = stage.readme.read_text(encoding="utf-8")
+    found = []
+    headings = re.findall(r"^## (.+?)\s*$", text, re.MULTILINE)
+    missing = [name for name in REQUIRED_SECTIONS if name not in headings]
+    if missing:
+        found.append("README.md lacks the section(s) " + ", ".join(f"'## {name}'" for name in missing))
+    present = [name for name in headings if name in REQUIRED_SECTIONS]
+    if not missing and present != list(REQUIRED_SECTIONS):
+        found.append("README.md sections are out of order; follow " + " / ".join(REQUIRED_SECTIONS))
+    for audience in AUDIENCES:
+        if f"### {audience}" not in text:
+            found.append(f"README.md lacks '### {audience}' under '## Why it matters'")
+    box = TIME_BOX.search(text)
+    if not box:
+        found.append("README.md has no '**Time box:** N min' line")
+    elif int(box.group(1)) != stage.minutes:
+        found.append(f"README.md's time box says {box.group(1)} min; the manifest says {stage.minutes}")
+    hints = section(text, "Hints")
+    for number, hint in enumerate(stage.hints, start=1):
+        if _squash(hint) not in _squash(hints):
+            found.append(f"README.md's Hints section lacks manifest hint {number} word for word")
+    return found
+
+
+def section(text: str, name: str) -> str:
+    match = re.search(rf"^## {re.escape(name)}\s*$(.*?)(?=^## |\Z)", text, re.MULTILINE | re.DOTALL)
+    return match.group(1) if match else ""
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
