@@ -6,7 +6,7 @@ import os
 
 from kata import display
 from kata.context import Context
-from kata.errors import CHECK_FAILED
+from kata.errors import CHECK_FAILED, KataError
 from kata.invariants import RepoReport, check_repo
 from kata.manifest import kata_names
 
@@ -30,9 +30,11 @@ def add_parser(subparsers) -> None:
 
 
 def main(args, context: Context, commands: list[str]) -> int:
-    names = args.katas or kata_names(context.repo.katas_dir)
+    known = kata_names(context.repo.katas_dir)
+    names = args.katas or known
     for name in names:
-        context.kata(name)  # an unknown kata is a usage error, not an invariant
+        if name not in known:  # an unknown kata is a usage error; a broken one is an invariant
+            raise KataError(f"unknown kata '{name}'; the katas are: {', '.join(known) or 'none'}")
     report = check_repo(context.repo, names, commands, workers=max(1, args.workers))
     print(render(report))
     return 0 if report.ok else CHECK_FAILED
@@ -59,7 +61,9 @@ def render(report: RepoReport) -> str:
 def _timing(stage) -> str:
     parts = []
     if stage.solution_run:
-        parts.append(f"solution {len(stage.solution_run.results)} checks pass in {stage.solution_run.seconds:.1f} s")
+        run = stage.solution_run
+        passed = len(run.results) - len(run.failures)
+        parts.append(f"solution passes {passed} of {len(run.results)} checks in {run.seconds:.1f} s")
     if stage.start_run:
         failing = len(stage.start_run.failures)
         parts.append(f"start fails {failing} of {len(stage.start_run.results)}")

@@ -9,10 +9,12 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import nbformat
+from typing import TYPE_CHECKING
 
 from kata.harness.failures import fail
+
+if TYPE_CHECKING:
+    import nbformat
 
 KERNEL = "python3"
 
@@ -87,6 +89,8 @@ _memo: dict[tuple[str, str], ExecutedNotebook] = {}
 def read_notebook(path: Path) -> nbformat.NotebookNode:
     if not path.is_file():
         fail(f"Expected the notebook {path.name}, but it is not there.")
+    import nbformat  # imported when needed: it costs 0.2 s, and `kata` commands import this module
+
     try:
         return nbformat.read(path, as_version=4)
     except Exception as error:  # nbformat raises several kinds for broken files
@@ -114,6 +118,7 @@ def run_notebook_many(path: Path, runs: int = 2, timeout: int = 120) -> list[Exe
 
 
 def _execute(path: Path, timeout: int) -> ExecutedNotebook:
+    import nbformat
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 

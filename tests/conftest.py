@@ -1,0 +1,94 @@
+"""Shared fixtures: a small katas repository to break on purpose, and ways to run `kata`."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from kata.cli import command_names, main
+from kata.manifest import find_kata
+from kata.runner import CheckRun, run_checks
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+def git(root: Path, *args: str) -> str:
+    return subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
+        cwd=root, check=True, capture_output=True, text=True,
+    ).stdout  # fmt: skip
+
+
+@pytest.fixture
+def mini_repo(tmp_path: Path) -> Path:
+    """A git repository holding only the warm-up kata, its solution and its site pages."""
+    root = tmp_path / "repo"
+    (root / "katas").mkdir(parents=True)
+    shutil.copytree(REPO / "katas" / "warmup", root / "katas" / "warmup",
+                    ignore=shutil.ignore_patterns("__pycache__", ".pytest_cache"))  # fmt: skip
+    shutil.copytree(REPO / "solutions" / "warmup", root / "solutions" / "warmup",
+                    ignore=shutil.ignore_patterns("__pycache__", ".pytest_cache"))  # fmt: skip
+    for name in ("pyproject.toml", "jupytext.toml", ".gitignore"):
+        shutil.copy(REPO / name, root / name)
+    pages = root / "docs" / "katas" / "warmup"
+    pages.mkdir(parents=True)
+    (pages / "index.md").write_text("# Warm-up\n")
+    (pages / "01-cell-to-function.md").write_text(
+        '# Stage 1\n\n--8<-- "katas/warmup/stages/01-cell-to-function/README.md"\n'
+    )
+    (root / "docs" / "reference").mkdir()
+    (root / "docs" / "reference" / "cli.md").write_text(
+        "".join(f"## kata {name}\n\ntext\n\n" for name in command_names())
+    )
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "start")
+    return root
+
+
+@pytest.fixture
+def kata(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture):
+    """Run `kata ARGS` in-process against a repository root; returns code, stdout and stderr."""
+
+    def run(root: Path, *args: str) -> Result:
+        monkeypatch.setenv("KATA_ROOT", str(root))
+        monkeypatch.setenv("NO_COLOR", "1")
+        code = main(list(args))
+        captured = capsys.readouterr()
+        return Result(code, captured.out, captured.err)
+
+    return run
+
+
+def kata_process(root: Path, *args: str, timeout: int = 300) -> Result:
+    """Run `python -m kata ARGS` as a separate process, as a learner's shell would."""
+    env = {**os.environ, "KATA_ROOT": str(root), "NO_COLOR": "1"}
+    done = subprocess.run(
+        [sys.executable, "-m", "kata", *args],
+        capture_output=True, text=True, env=env, timeout=timeout, check=False,
+    )  # fmt: skip
+    return Result(done.returncode, done.stdout, done.stderr)
+
+
+@pytest.fixture
+def check_stage():
+    """Run a stage's checks of the real repository on any folder: check_stage("penguins", 3, path)."""
+
+    def run(kata_name: str, stage: str | int, workspace: Path) -> CheckRun:
+        kata = find_kata(REPO / "katas", kata_name)
+        return run_checks(kata.stage(stage), Path(workspace))
+
+    return run

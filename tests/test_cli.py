@@ -1,0 +1,170 @@
+"""The kata command, sub-command by sub-command, including what happens with bad input."""
+
+import json
+
+import pytest
+
+from conftest import REPO, kata_process
+
+WORKSPACE = "katas/warmup/workspace"
+SOLUTION = "solutions/warmup/01-cell-to-function"
+
+
+def one_line(text: str) -> str:
+    lines = text.strip().splitlines()
+    assert len(lines) == 1, f"expected one line, got: {text!r}"
+    assert "Traceback" not in text
+    return lines[0]
+
+
+def test_no_arguments_shows_progress_and_the_first_stage(mini_repo, kata):
+    result = kata(mini_repo)
+    assert result.code == 0
+    assert "Current stage: warmup 1: From a cell to a tested function" in result.out
+    assert "kata check" in result.out
+
+
+def test_list_shows_every_kata_with_its_stages(mini_repo, kata):
+    result = kata(mini_repo, "list")
+    assert result.code == 0
+    assert "warmup" in result.out
+    assert "1. From a cell to a tested function (30 min)" in result.out
+
+
+def test_show_prints_the_kata_and_the_stage_readme(mini_repo, kata):
+    assert "From a cell to a tested function" in kata(mini_repo, "show", "warmup").out
+    stage = kata(mini_repo, "show", "warmup", "01-cell-to-function")
+    assert stage.code == 0
+    assert "## Done when" in stage.out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("show", "nosuch"), "unknown kata 'nosuch'; the katas are: warmup"),
+        (("check", "warmup", "7"), "kata 'warmup' has no stage '7'; its stages are 1 (01-cell-to-function)"),
+        (("check", "warmup"), "name both the kata and the stage"),
+        (("check", "--bogus"), "unrecognized arguments: --bogus"),
+        (("frobnicate",), "invalid choice: 'frobnicate'"),
+        (("start", "warmup"), "the following arguments are required: stage"),
+    ],
+)
+def test_usage_errors_are_one_line_with_exit_code_2(mini_repo, kata, args, message):
+    result = kata(mini_repo, *args)
+    assert result.code == 2
+    assert message in one_line(result.err)
+
+
+def test_a_malformed_manifest_is_a_one_line_usage_error(mini_repo, kata):
+    manifest = mini_repo / "katas" / "warmup" / "kata.toml"
+    manifest.write_text(manifest.read_text().replace("minutes = 30", 'minutes = "half an hour"'))
+    result = kata(mini_repo, "list")
+    assert result.code == 2
+    assert one_line(result.err) == (
+        "kata: warmup/kata.toml: stages[0].minutes: must be a whole number, got 'half an hour'"
+    )
+
+
+def test_outside_a_katas_repository_the_error_says_where_to_run(tmp_path, monkeypatch, kata):
+    monkeypatch.delenv("KATA_ROOT", raising=False)
+    monkeypatch.chdir(tmp_path)
+    from kata.cli import main
+
+    assert main(["list"]) == 2
+
+
+@pytest.mark.slow
+def test_check_fails_on_the_committed_workspace_with_readable_messages(kata):
+    result = kata(REPO, "check", "warmup", "1", "--workspace", str(REPO / WORKSPACE))
+    assert result.code == 1
+    assert "✗" in result.out or "x " in result.out
+    assert "Expected the file field_notes.py in your workspace" in result.out
+    assert "Traceback" not in result.out
+
+
+@pytest.mark.slow
+def test_check_passes_on_the_solution_and_reports_json(kata):
+    result = kata(REPO, "check", "warmup", "1", "--workspace", str(REPO / SOLUTION), "--json")
+    assert result.code == 0
+    report = json.loads(result.out)
+    assert report["passed"] is True
+    assert all(item["outcome"] == "passed" for item in report["results"])
+    assert len(report["results"]) >= 4
+
+
+def test_corrupt_notebook_json_is_one_line_naming_the_file(mini_repo, kata):
+    notebook = mini_repo / WORKSPACE / "explore.ipynb"
+    notebook.write_text(notebook.read_text()[:200])
+    result = kata(mini_repo, "check", "warmup", "1")
+    assert result.code == 2
+    assert one_line(result.err).startswith("kata: cannot check: explore.ipynb:")
+    assert "not valid notebook JSON" in result.err
+
+
+def test_a_syntax_error_in_the_workspace_is_shown_as_file_and_line(mini_repo, kata):
+    (mini_repo / WORKSPACE / "field_notes.py").write_text("def parse_length_mm(entry)\n    return 1\n")
+    result = kata(mini_repo, "check", "warmup", "1")
+    assert result.code == 2
+    assert one_line(result.err) == "kata: cannot check: field_notes.py:1: SyntaxError: expected ':'"
+
+
+def test_a_missing_workspace_folder_is_a_usage_error(mini_repo, kata):
+    result = kata(mini_repo, "check", "warmup", "1", "--workspace", str(mini_repo / "nowhere"))
+    assert result.code == 2
+    assert "does not exist" in one_line(result.err)
+
+
+def test_hint_reveals_one_more_hint_per_call_and_remembers(mini_repo, kata):
+    first = kata(mini_repo, "hint")
+    assert "1. Start from what the loop does" in first.out
+    assert "2." not in first.out
+    second = kata(mini_repo, "hint")
+    assert "2. The notebook cell becomes one line" in second.out
+    kata(mini_repo, "hint")
+    last = kata(mini_repo, "hint")
+    assert "3. A test per kind of entry" in last.out
+    assert "last hint" in last.out
+    progress = (mini_repo / ".kata" / "progress.toml").read_text()
+    assert '"01-cell-to-function" = 3' in progress
+
+
+def test_progress_lists_stages_and_hints_used(mini_repo, kata):
+    kata(mini_repo, "hint")
+    result = kata(mini_repo, "progress")
+    assert result.code == 0
+    assert "warmup: 0 of 1 stages" in result.out
+    assert "(1 of 3 hints)" in result.out
+
+
+@pytest.mark.slow
+def test_a_passing_check_is_recorded_in_progress(mini_repo, kata):
+    solution = mini_repo / SOLUTION
+    workspace = mini_repo / WORKSPACE
+    for path in solution.rglob("*"):
+        if path.is_file():
+            target = workspace / path.relative_to(solution)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(path.read_bytes())
+    assert kata(mini_repo, "check").code == 0
+    assert "warmup: 1 of 1 stages" in kata(mini_repo, "progress").out
+
+
+def test_doctor_reports_each_requirement(mini_repo, kata):
+    result = kata(mini_repo, "doctor")
+    assert "package pandas" in result.out
+    assert "Jupyter kernel python3" in result.out
+    assert result.code == 0, result.out
+
+
+def test_the_command_runs_as_a_process_without_a_traceback(mini_repo):
+    result = kata_process(mini_repo, "show", "nosuch")
+    assert result.code == 2
+    assert one_line(result.err) == "kata: unknown kata 'nosuch'; the katas are: warmup"
+
+
+def test_help_lists_every_sub_command():
+    from kata.cli import build_parser, command_names
+
+    text = build_parser().format_help()
+    for name in command_names():
+        assert name.split()[0] in text
