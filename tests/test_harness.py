@@ -1,0 +1,138 @@
+"""The checks harness: learner test runs, mutants, notebook pairing and how failures are classified."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+from kata.harness import learner_tests, notebook_pair_in_sync
+from kata.harness.mutants import Edit, Mutant, MutantError, apply_mutant, load_mutants
+from kata.runner import run_checks
+from kata.manifest import load_kata
+
+SOLUTION = REPO / "solutions" / "warmup" / "01-cell-to-function"
+
+
+def make_suite(folder: Path, body: str) -> Path:
+    (folder / "tests").mkdir(parents=True)
+    (folder / "pytest.ini").write_text("[pytest]\ntestpaths = tests\npythonpath = .\n")
+    (folder / "tests" / "test_it.py").write_text(body)
+    return folder
+
+
+@pytest.mark.parametrize("fork", [True, False], ids=["forked", "fresh-process"])
+def test_learner_runs_count_passes_and_failures_the_same_either_way(tmp_path, monkeypatch, fork):
+    monkeypatch.setattr(learner_tests, "_fork_is_safe", lambda: fork)
+    good = make_suite(tmp_path / "good", "def test_a():\n    assert 1\n\ndef test_b():\n    assert 2\n")
+    bad = make_suite(tmp_path / "bad", "def test_a():\n    assert 0\n\ndef test_b():\n    assert 2\n")
+    empty = make_suite(tmp_path / "empty", "x = 1\n")
+    runs = learner_tests.run_test_suites([good, bad, empty])
+    assert [(r.passed, r.failed, r.ok) for r in runs] == [(2, 0, True), (1, 1, False), (0, 0, False)]
+
+
+def test_a_learner_run_that_hangs_is_stopped(tmp_path):
+    slow = make_suite(tmp_path / "slow", "import time\n\ndef test_a():\n    time.sleep(30)\n")
+    (run,) = learner_tests.run_test_suites([slow], timeout=1)
+    assert run.timed_out
+    assert not run.ok
+
+
+def test_a_mutant_edits_the_script_and_rewrites_its_paired_notebook(tmp_path):
+    import shutil
+
+    copy = tmp_path / "copy"
+    shutil.copytree(SOLUTION, copy)
+    mutant = Mutant("m", "d", (Edit("explore.py", ".map(parse_length_mm)", ".map(str)"),))
+    apply_mutant(copy, mutant)
+    assert ".map(str)" in (copy / "explore.py").read_text()
+    assert ".map(str)" in (copy / "explore.ipynb").read_text()
+    assert notebook_pair_in_sync(copy / "explore.ipynb") is None
+
+
+def test_a_mutant_whose_text_is_not_found_once_is_refused(tmp_path):
+    (tmp_path / "m.py").write_text("x = 1\nx = 1\n")
+    with pytest.raises(MutantError, match="holds its find text 2 times"):
+        apply_mutant(tmp_path, Mutant("twice", "d", (Edit("m.py", "x = 1", "x = 2"),)))
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("[[mutant]]\nname = 'a'\nfile = 'f'\nfind = 'x'\nreplace = 'y'\n", "needs a name and a one-line description"),
+        ("[[mutant]]\nname = 'a'\ndescription = 'd'\nfile = 'f'\nfind = 'x'\n", "each edit needs file, find and replace"),
+        ("[[mutant]]\nname = 'a'\ndescription = 'd'\nfile = 'f'\nfind = 'x'\nreplace = 'x'\n", "nothing changes"),
+        ("title = 'no mutants'\n", "lists no"),
+    ],
+)
+def test_a_malformed_mutants_file_names_the_problem(tmp_path, text, message):
+    (tmp_path / "mutants").mkdir()
+    (tmp_path / "mutants" / "mutants.toml").write_text(text)
+    with pytest.raises(MutantError, match=message):
+        load_mutants(tmp_path)
+
+
+def test_pairing_reports_a_missing_twin_and_cells_that_differ(tmp_path):
+    import shutil
+
+    shutil.copy(SOLUTION / "explore.ipynb", tmp_path / "explore.ipynb")
+    assert "is not paired" in notebook_pair_in_sync(tmp_path / "explore.ipynb")
+    shutil.copy(SOLUTION / "explore.py", tmp_path / "explore.py")
+    assert notebook_pair_in_sync(tmp_path / "explore.ipynb") is None
+    with (tmp_path / "explore.py").open("a") as script:
+        script.write("\n# %%\nextra = 1\n")
+    assert "jupytext --sync explore.ipynb" in notebook_pair_in_sync(tmp_path / "explore.ipynb")
+
+
+def check_file(tmp_path: Path, body: str) -> list[dict]:
+    """Run a one-file stage made for the test and return its results."""
+    kata_dir = tmp_path / "katas" / "demo"
+    checks = kata_dir / "stages" / "01-only" / "checks"
+    checks.mkdir(parents=True)
+    (kata_dir / "kata.toml").write_text(
+        'format = 1\ntitle = "t"\nsummary = "s"\naudience = ["a"]\n'
+        '[[stages]]\nslug = "01-only"\ntitle = "Only"\nminutes = 5\nhints = ["h"]\n'
+    )
+    (checks / "test_demo.py").write_text(body)
+    (kata_dir / "workspace").mkdir()
+    (kata_dir / "workspace" / "answer.py").write_text("VALUE = 41\n")
+    stage = load_kata(kata_dir).stages[0]
+    return [json.loads(json.dumps(r.__dict__)) for r in run_checks(stage, kata_dir / "workspace").results]
+
+
+def test_results_carry_sentences_and_the_kind_of_failure(tmp_path):
+    results = check_file(
+        tmp_path,
+        "from kata.harness import import_from_workspace\n\n"
+        "def test_readable(workspace):\n"
+        '    """The answer is 42."""\n'
+        "    value = import_from_workspace(workspace, 'answer').VALUE\n"
+        "    assert value == 42, f'VALUE is {value}; expected 42 (answer.py)'\n\n"
+        "def test_bare(workspace):\n"
+        "    assert 1 == 2\n\n"
+        "def test_crash(workspace):\n"
+        '    """It does not crash."""\n'
+        "    {}['key']\n\n"
+        "def test_fine():\n"
+        '    """It passes."""\n',
+    )
+    by_sentence = {r["sentence"]: r for r in results}
+    assert by_sentence["The answer is 42."]["kind"] == "assertion"
+    assert by_sentence["The answer is 42."]["message"] == "VALUE is 41; expected 42 (answer.py)"
+    assert by_sentence["Bare."]["kind"] == "bare-assert"
+    assert by_sentence["It does not crash."]["kind"] == "error"
+    assert "KeyError" in by_sentence["It does not crash."]["message"]
+    assert by_sentence["It passes."]["outcome"] == "passed"
+
+
+def test_a_syntax_error_in_an_imported_module_reads_as_file_and_line(tmp_path):
+    results = check_file(
+        tmp_path,
+        "from kata.harness import import_from_workspace\n\n"
+        "def test_imports(workspace):\n"
+        '    """The module imports."""\n'
+        "    (workspace / 'broken.py').write_text('def f(:\\n')\n"
+        "    import_from_workspace(workspace, 'broken')\n",
+    )
+    assert results[0]["kind"] == "assertion"
+    assert results[0]["message"].startswith("broken.py:1: SyntaxError:")

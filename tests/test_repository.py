@@ -1,0 +1,76 @@
+"""The repository keeps its promises: one way to set up, the same test command everywhere, pinned versions."""
+
+import json
+import re
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+from conftest import REPO
+
+BIN = Path(sys.executable).parent
+
+
+def test_the_readme_quick_start_gives_exactly_the_two_commands():
+    readme = (REPO / "README.md").read_text()
+    quick_start = readme.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    commands = re.findall(r"```sh\n(.*?)```", quick_start, re.DOTALL)
+    assert [c.split("#")[0].strip() for c in commands] == ["make practice", "make test"]
+
+
+def test_ci_runs_the_readme_test_command():
+    script = (REPO / ".ci" / "run").read_text()
+    last_command = [line for line in script.splitlines() if line.strip() and not line.startswith("#")][-1]
+    assert last_command.strip() == "make test"
+    assert "apt-get install -y -qq chromium" in script
+
+
+def test_make_test_sets_up_then_runs_pytest():
+    makefile = (REPO / "Makefile").read_text()
+    assert re.search(r"^test: setup\n\t\$\(BIN\)/pytest$", makefile, re.MULTILINE)
+    assert re.search(r"^practice: setup\n\t\$\(BIN\)/kata$", makefile, re.MULTILINE)
+    assert "uv sync --frozen" in makefile
+
+
+def test_the_lock_file_matches_the_project_and_pins_every_package():
+    done = subprocess.run(
+        [str(BIN / "uv"), "lock", "--check", "--offline"], cwd=REPO, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    lock = tomllib.loads((REPO / "uv.lock").read_text())
+    assert all(package.get("version") for package in lock["package"])
+
+
+def test_the_pre_commit_config_is_valid_and_uses_local_hooks_only():
+    done = subprocess.run(
+        [str(BIN / "pre-commit"), "validate-config", ".pre-commit-config.yaml"],
+        cwd=REPO, capture_output=True, text=True,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    repos = re.findall(r"^\s*- repo: (\S+)", (REPO / ".pre-commit-config.yaml").read_text(), re.MULTILINE)
+    assert repos == ["local"]
+
+
+def test_the_devcontainer_runs_the_same_setup():
+    config = json.loads((REPO / ".devcontainer" / "devcontainer.json").read_text())
+    assert config["postCreateCommand"] == "make setup"
+
+
+def test_the_committed_workspace_is_the_pristine_start_of_each_kata():
+    for kata in (REPO / "katas").iterdir():
+        if not (kata / "kata.toml").is_file():
+            continue
+        trees = [
+            subprocess.run(
+                ["git", "rev-parse", f"HEAD:katas/{kata.name}/{folder}"],
+                cwd=REPO, capture_output=True, text=True,
+            ).stdout.strip()  # fmt: skip
+            for folder in ("workspace", "start")
+        ]
+        assert trees[0] and trees[0] == trees[1], f"katas/{kata.name}: workspace/ differs from start/"
+
+
+def test_jupytext_pairs_notebooks_with_percent_scripts():
+    config = tomllib.loads((REPO / "jupytext.toml").read_text())
+    assert config["formats"] == "ipynb,py:percent"
