@@ -42,7 +42,10 @@ def test_show_prints_the_kata_and_the_stage_readme(mini_repo, kata):
     ("args", "message"),
     [
         (("show", "nosuch"), "unknown kata 'nosuch'; the katas are: warmup"),
-        (("check", "warmup", "7"), "kata 'warmup' has no stage '7'; its stages are 1 (01-cell-to-function)"),
+        (
+            ("check", "warmup", "7"),
+            "kata 'warmup' has no stage '7'; its stages are 1 (01-cell-to-function)",
+        ),
         (("check", "warmup"), "name both the kata and the stage"),
         (("check", "--bogus"), "unrecognized arguments: --bogus"),
         (("frobnicate",), "invalid choice: 'frobnicate'"),
@@ -102,7 +105,9 @@ def test_corrupt_notebook_json_is_one_line_naming_the_file(mini_repo, kata):
 
 
 def test_a_syntax_error_in_the_workspace_is_shown_as_file_and_line(mini_repo, kata):
-    (mini_repo / WORKSPACE / "field_notes.py").write_text("def parse_length_mm(entry)\n    return 1\n")
+    (mini_repo / WORKSPACE / "field_notes.py").write_text(
+        "def parse_length_mm(entry)\n    return 1\n"
+    )
     result = kata(mini_repo, "check", "warmup", "1")
     assert result.code == 2
     assert one_line(result.err) == "kata: cannot check: field_notes.py:1: SyntaxError: expected ':'"

@@ -99,7 +99,9 @@ def test_a_stage_without_hints_is_caught(mini_repo, kata):
 def test_a_readme_without_its_sections_and_hints_is_caught(mini_repo, kata):
     readme = mini_repo / STAGE / "README.md"
     text = readme.read_text()
-    readme.write_text(text.replace("## Takeaway", "## Summary").replace("Start from what the loop", "Begin"))
+    readme.write_text(
+        text.replace("## Takeaway", "## Summary").replace("Start from what the loop", "Begin")
+    )
     result = kata(mini_repo, "dev", "check")
     assert result.code == 1
     assert "README.md lacks the section(s) '## Takeaway'" in flat(result.out)
@@ -124,7 +126,9 @@ def test_a_solution_notebook_out_of_sync_or_with_outputs_is_caught(mini_repo, ka
 
 def test_a_mutant_that_no_longer_applies_is_caught(mini_repo, kata):
     mutants = mini_repo / STAGE / "mutants" / "mutants.toml"
-    mutants.write_text(mutants.read_text().replace('find = "return None"', 'find = "return Nothing"'))
+    mutants.write_text(
+        mutants.read_text().replace('find = "return None"', 'find = "return Nothing"')
+    )
     result = kata(mini_repo, "dev", "check")
     assert result.code == 1
     assert "mutant missing-becomes-zero does not apply to the solution" in flat(result.out)

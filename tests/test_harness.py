@@ -8,8 +8,8 @@ import pytest
 from conftest import REPO
 from kata.harness import learner_tests, notebook_pair_in_sync
 from kata.harness.mutants import Edit, Mutant, MutantError, apply_mutant, load_mutants
-from kata.runner import run_checks
 from kata.manifest import load_kata
+from kata.runner import run_checks
 
 SOLUTION = REPO / "solutions" / "warmup" / "01-cell-to-function"
 
@@ -24,11 +24,19 @@ def make_suite(folder: Path, body: str) -> Path:
 @pytest.mark.parametrize("fork", [True, False], ids=["forked", "fresh-process"])
 def test_learner_runs_count_passes_and_failures_the_same_either_way(tmp_path, monkeypatch, fork):
     monkeypatch.setattr(learner_tests, "_fork_is_safe", lambda: fork)
-    good = make_suite(tmp_path / "good", "def test_a():\n    assert 1\n\ndef test_b():\n    assert 2\n")
-    bad = make_suite(tmp_path / "bad", "def test_a():\n    assert 0\n\ndef test_b():\n    assert 2\n")
+    good = make_suite(
+        tmp_path / "good", "def test_a():\n    assert 1\n\ndef test_b():\n    assert 2\n"
+    )
+    bad = make_suite(
+        tmp_path / "bad", "def test_a():\n    assert 0\n\ndef test_b():\n    assert 2\n"
+    )
     empty = make_suite(tmp_path / "empty", "x = 1\n")
     runs = learner_tests.run_test_suites([good, bad, empty])
-    assert [(r.passed, r.failed, r.ok) for r in runs] == [(2, 0, True), (1, 1, False), (0, 0, False)]
+    assert [(r.passed, r.failed, r.ok) for r in runs] == [
+        (2, 0, True),
+        (1, 1, False),
+        (0, 0, False),
+    ]
 
 
 def test_a_learner_run_that_hangs_is_stopped(tmp_path):
@@ -59,9 +67,18 @@ def test_a_mutant_whose_text_is_not_found_once_is_refused(tmp_path):
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("[[mutant]]\nname = 'a'\nfile = 'f'\nfind = 'x'\nreplace = 'y'\n", "needs a name and a one-line description"),
-        ("[[mutant]]\nname = 'a'\ndescription = 'd'\nfile = 'f'\nfind = 'x'\n", "each edit needs file, find and replace"),
-        ("[[mutant]]\nname = 'a'\ndescription = 'd'\nfile = 'f'\nfind = 'x'\nreplace = 'x'\n", "nothing changes"),
+        (
+            "[[mutant]]\nname = 'a'\nfile = 'f'\nfind = 'x'\nreplace = 'y'\n",
+            "needs a name and a one-line description",
+        ),
+        (
+            "[[mutant]]\nname = 'a'\ndescription = 'd'\nfile = 'f'\nfind = 'x'\n",
+            "each edit needs file, find and replace",
+        ),
+        (
+            "[[mutant]]\nname = 'a'\ndescription = 'd'\nfile = 'f'\nfind = 'x'\nreplace = 'x'\n",
+            "nothing changes",
+        ),
         ("title = 'no mutants'\n", "lists no"),
     ],
 )
@@ -97,7 +114,10 @@ def check_file(tmp_path: Path, body: str) -> list[dict]:
     (kata_dir / "workspace").mkdir()
     (kata_dir / "workspace" / "answer.py").write_text("VALUE = 41\n")
     stage = load_kata(kata_dir).stages[0]
-    return [json.loads(json.dumps(r.__dict__)) for r in run_checks(stage, kata_dir / "workspace").results]
+    return [
+        json.loads(json.dumps(r.__dict__))
+        for r in run_checks(stage, kata_dir / "workspace").results
+    ]
 
 
 def test_results_carry_sentences_and_the_kind_of_failure(tmp_path):

@@ -64,8 +64,14 @@ def test_a_manifest_without_stages_is_rejected(tmp_path):
     [
         (("minutes = 30", 'minutes = "thirty"'), r"stages\[0\]\.minutes: must be a whole number"),
         (("minutes = 30", "minutes = 0"), r"stages\[0\]\.minutes: must be positive"),
-        (('hints = ["gentle", "specific"]', "hints = []"), r"stages\[0\]\.hints: must be a non-empty list"),
-        (('slug = "01-first"', 'slug = "First Stage"'), r"stages\[0\]\.slug: 'First Stage' must look like"),
+        (
+            ('hints = ["gentle", "specific"]', "hints = []"),
+            r"stages\[0\]\.hints: must be a non-empty list",
+        ),
+        (
+            ('slug = "01-first"', 'slug = "First Stage"'),
+            r"stages\[0\]\.slug: 'First Stage' must look like",
+        ),
         (('slug = "01-first"', 'slug = "02-first"'), r"must start with 01-"),
         (("format = 1", "format = 9"), r"format: 9 is not supported"),
         (('title = "A kata"', "title = 3"), r"title: must be a non-empty text"),

@@ -21,7 +21,9 @@ def test_the_readme_quick_start_gives_exactly_the_two_commands():
 
 def test_ci_runs_the_readme_test_command():
     script = (REPO / ".ci" / "run").read_text()
-    last_command = [line for line in script.splitlines() if line.strip() and not line.startswith("#")][-1]
+    last_command = [
+        line for line in script.splitlines() if line.strip() and not line.startswith("#")
+    ][-1]
     assert last_command.strip() == "make test"
     assert "apt-get install -y -qq chromium" in script
 
@@ -48,7 +50,9 @@ def test_the_pre_commit_config_is_valid_and_uses_local_hooks_only():
         cwd=REPO, capture_output=True, text=True,
     )  # fmt: skip
     assert done.returncode == 0, done.stdout + done.stderr
-    repos = re.findall(r"^\s*- repo: (\S+)", (REPO / ".pre-commit-config.yaml").read_text(), re.MULTILINE)
+    repos = re.findall(
+        r"^\s*- repo: (\S+)", (REPO / ".pre-commit-config.yaml").read_text(), re.MULTILINE
+    )
     assert repos == ["local"]
 
 
@@ -64,11 +68,15 @@ def test_the_committed_workspace_is_the_pristine_start_of_each_kata():
         trees = [
             subprocess.run(
                 ["git", "rev-parse", f"HEAD:katas/{kata.name}/{folder}"],
-                cwd=REPO, capture_output=True, text=True,
-            ).stdout.strip()  # fmt: skip
+                cwd=REPO,
+                capture_output=True,
+                text=True,
+            ).stdout.strip()
             for folder in ("workspace", "start")
         ]
-        assert trees[0] and trees[0] == trees[1], f"katas/{kata.name}: workspace/ differs from start/"
+        assert trees[0] and trees[0] == trees[1], (
+            f"katas/{kata.name}: workspace/ differs from start/"
+        )
 
 
 def test_jupytext_pairs_notebooks_with_percent_scripts():

@@ -110,5 +110,7 @@ def test_start_of_a_later_stage_takes_the_previous_solution(tmp_path, mini_repo,
     )
     result = kata(mini_repo, "start", "warmup", "2")
     assert result.code == 0, result.err
-    assert same_tree(mini_repo / WORKSPACE, mini_repo / "solutions" / "warmup" / "01-cell-to-function")
+    assert same_tree(
+        mini_repo / WORKSPACE, mini_repo / "solutions" / "warmup" / "01-cell-to-function"
+    )
     assert "Current stage: warmup 2: More" in kata(mini_repo).out

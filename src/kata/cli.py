@@ -7,7 +7,18 @@ import os
 import sys
 
 from kata import __version__, workspace
-from kata.commands import check, dev_check, doctor, hint, list_katas, progress, reset, show, start, status
+from kata.commands import (
+    check,
+    dev_check,
+    doctor,
+    hint,
+    list_katas,
+    progress,
+    reset,
+    show,
+    start,
+    status,
+)
 from kata.context import Context
 from kata.errors import USAGE, KataError
 from kata.repo import find_repo

@@ -144,7 +144,9 @@ def _stage_problems(repo: Repo, stage: Stage) -> list[str]:
     try:
         for mutant in load_mutants(stage.stage_dir):
             if solution.is_dir() and not applies_to(solution, mutant):
-                found.append(f"mutant {mutant.name} does not apply to the solution (find text not there once)")
+                found.append(
+                    f"mutant {mutant.name} does not apply to the solution (find text not there once)"
+                )
     except MutantError as error:
         found.append(str(error))
     if solution.is_dir():
@@ -176,9 +178,11 @@ def _site_page_problems(repo: Repo, stage: Stage) -> list[str]:
     include = SNIPPET.format(path=f"katas/{stage.kata}/stages/{stage.slug}/README.md")
     if include not in text:
         return [f"its site page does not include the README with {include}"]
-    readme_lines = [
-        line for line in stage.readme.read_text(encoding="utf-8").splitlines() if len(line) > 40
-    ] if stage.readme.is_file() else []
+    readme_lines = (
+        [line for line in stage.readme.read_text(encoding="utf-8").splitlines() if len(line) > 40]
+        if stage.readme.is_file()
+        else []
+    )
     copied = [line for line in readme_lines if line in text]
     if len(copied) > 2:
         return ["its site page copies lines of the README; include it instead of copying"]

@@ -91,7 +91,9 @@ def _parse(data: dict, kata_dir: Path, where: str) -> Kata:
     fields = _Fields(data, where)
     version = fields.integer("format")
     if version != FORMAT_VERSION:
-        raise ManifestError(f"{where}: format: {version} is not supported; use format = {FORMAT_VERSION}")
+        raise ManifestError(
+            f"{where}: format: {version} is not supported; use format = {FORMAT_VERSION}"
+        )
     title = fields.text("title")
     summary = fields.text("summary")
     audience = fields.texts("audience")

@@ -38,7 +38,9 @@ def _notebook_problem(path: Path, relative: Path) -> list[str]:
     except UnicodeDecodeError:
         return [f"{relative}:1: not UTF-8 text, so not a notebook"]
     except json.JSONDecodeError as error:
-        return [f"{relative}:{error.lineno}: not valid notebook JSON ({error.msg}, column {error.colno})"]
+        return [
+            f"{relative}:{error.lineno}: not valid notebook JSON ({error.msg}, column {error.colno})"
+        ]
     if not isinstance(data, dict) or not isinstance(data.get("cells"), list):
         return [f"{relative}:1: JSON, but not a notebook (no list of cells)"]
     if data.get("nbformat") != 4:

@@ -42,7 +42,9 @@ def load(path: Path) -> Progress:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError):
-        return Progress()  # an unreadable file is replaced on the next save; progress is a convenience
+        return (
+            Progress()
+        )  # an unreadable file is replaced on the next save; progress is a convenience
     progress = Progress(str(data.get("current_kata", "")), str(data.get("current_stage", "")))
     for name, table in data.get("katas", {}).items():
         progress.katas[name] = KataProgress(

@@ -53,7 +53,9 @@ def find_repo(start: Path | None = None) -> Repo:
     if os.environ.get(ROOT_ENV):
         root = Path(os.environ[ROOT_ENV]).resolve()
         if not (root / "katas").is_dir():
-            raise KataError(f"{ROOT_ENV}={root} has no katas/ folder; point it at a katas repository")
+            raise KataError(
+                f"{ROOT_ENV}={root} has no katas/ folder; point it at a katas repository"
+            )
         return Repo(root)
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):

@@ -74,7 +74,9 @@ class CheckProcess:
 
     def __init__(self, stage: Stage, workspace: Path) -> None:
         if not workspace.is_dir():
-            raise KataError(f"workspace {workspace} does not exist; give --workspace an existing folder")
+            raise KataError(
+                f"workspace {workspace} does not exist; give --workspace an existing folder"
+            )
         if not stage.checks_dir.is_dir():
             raise KataError(f"{stage.label} has no checks/ folder ({stage.checks_dir})")
         blocking = preflight.problems(workspace)
@@ -109,7 +111,9 @@ class CheckProcess:
             self.process.wait(timeout)
         except subprocess.TimeoutExpired:
             self.cancel()
-            raise KataError(f"the checks of {stage.label} did not finish within {timeout} s") from None
+            raise KataError(
+                f"the checks of {stage.label} did not finish within {timeout} s"
+            ) from None
         if self.cancelled:
             raise Cancelled
         try:

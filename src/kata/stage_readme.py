@@ -29,7 +29,9 @@ def problems(stage: Stage) -> list[str]:
     headings = re.findall(r"^## (.+?)\s*$", text, re.MULTILINE)
     missing = [name for name in REQUIRED_SECTIONS if name not in headings]
     if missing:
-        found.append("README.md lacks the section(s) " + ", ".join(f"'## {name}'" for name in missing))
+        found.append(
+            "README.md lacks the section(s) " + ", ".join(f"'## {name}'" for name in missing)
+        )
     present = [name for name in headings if name in REQUIRED_SECTIONS]
     if not missing and present != list(REQUIRED_SECTIONS):
         found.append("README.md sections are out of order; follow " + " / ".join(REQUIRED_SECTIONS))
@@ -40,7 +42,9 @@ def problems(stage: Stage) -> list[str]:
     if not box:
         found.append("README.md has no '**Time box:** N min' line")
     elif int(box.group(1)) != stage.minutes:
-        found.append(f"README.md's time box says {box.group(1)} min; the manifest says {stage.minutes}")
+        found.append(
+            f"README.md's time box says {box.group(1)} min; the manifest says {stage.minutes}"
+        )
     hints = section(text, "Hints")
     for number, hint in enumerate(stage.hints, start=1):
         if _squash(hint) not in _squash(hints):

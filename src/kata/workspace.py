@@ -54,7 +54,9 @@ def _differences(left: Path, right: Path) -> list[str]:
         }
 
     mine, theirs = files(left), files(right)
-    return sorted(name for name in mine.keys() | theirs.keys() if mine.get(name) != theirs.get(name))
+    return sorted(
+        name for name in mine.keys() | theirs.keys() if mine.get(name) != theirs.get(name)
+    )
 
 
 def backup(repo: Repo, kata: str, reason: str) -> Path | None:
@@ -95,7 +97,9 @@ def recover(repo: Repo) -> str | None:
         try:
             paths = {key: Path(value) for key, value in json.loads(journal.read_text()).items()}
         except (ValueError, KeyError, TypeError):
-            raise KataError(f"{journal}: unreadable; look at the workspace folders, then delete it") from None
+            raise KataError(
+                f"{journal}: unreadable; look at the workspace folders, then delete it"
+            ) from None
         workspace, new, old = paths["workspace"], paths["new"], paths["old"]
         if not workspace.exists() and new.is_dir():
             new.rename(workspace)

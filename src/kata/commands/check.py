@@ -19,8 +19,12 @@ def add_parser(subparsers) -> None:
         description="Run the checks of a stage (the current one if none is named) on your workspace.",
     )
     parser.add_argument("kata", nargs="?", help="kata name, e.g. penguins")
-    parser.add_argument("stage", nargs="?", help="stage number or slug, e.g. 2 or 02-pin-the-behaviour")
-    parser.add_argument("--workspace", type=Path, help="check this folder instead of the kata's workspace")
+    parser.add_argument(
+        "stage", nargs="?", help="stage number or slug, e.g. 2 or 02-pin-the-behaviour"
+    )
+    parser.add_argument(
+        "--workspace", type=Path, help="check this folder instead of the kata's workspace"
+    )
     parser.add_argument("--json", action="store_true", help="print machine-readable results")
 
 
@@ -48,7 +52,9 @@ def record(context: Context, kata: Kata, stage: Stage, run: CheckRun) -> None:
 def render(kata: Kata, stage: Stage, run: CheckRun, context: Context, own_workspace: bool) -> str:
     lines = [display.paint(f"{stage.label}", "bold")]
     if not own_workspace:
-        lines.append(display.paint(f"workspace: {context.repo.relative(Path(run.workspace))}", "dim"))
+        lines.append(
+            display.paint(f"workspace: {context.repo.relative(Path(run.workspace))}", "dim")
+        )
     for result in run.results:
         lines.append(f"  {display.mark(result.passed)} {result.sentence}")
         if not result.passed and result.message:

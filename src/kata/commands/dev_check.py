@@ -26,7 +26,9 @@ def add_parser(subparsers) -> None:
         ),
     )
     parser.add_argument("katas", nargs="*", help="katas to check (default: all)")
-    parser.add_argument("--workers", type=int, default=os.cpu_count() or 2, help="check runs side by side")
+    parser.add_argument(
+        "--workers", type=int, default=os.cpu_count() or 2, help="check runs side by side"
+    )
 
 
 def main(args, context: Context, commands: list[str]) -> int:
@@ -63,7 +65,9 @@ def _timing(stage) -> str:
     if stage.solution_run:
         run = stage.solution_run
         passed = len(run.results) - len(run.failures)
-        parts.append(f"solution passes {passed} of {len(run.results)} checks in {run.seconds:.1f} s")
+        parts.append(
+            f"solution passes {passed} of {len(run.results)} checks in {run.seconds:.1f} s"
+        )
     if stage.start_run:
         failing = len(stage.start_run.failures)
         parts.append(f"start fails {failing} of {len(stage.start_run.results)}")

@@ -12,7 +12,16 @@ from kata.context import Context
 from kata.errors import CHECK_FAILED
 from kata.harness.notebooks import notebook_pair_in_sync
 
-PACKAGES = ("pytest", "nbclient", "ipykernel", "jupytext", "pandas", "sklearn", "matplotlib", "mlflow")
+PACKAGES = (
+    "pytest",
+    "nbclient",
+    "ipykernel",
+    "jupytext",
+    "pandas",
+    "sklearn",
+    "matplotlib",
+    "mlflow",
+)
 SETUP = "run `make setup` in the repository"
 
 
@@ -39,18 +48,27 @@ def main(args, context: Context) -> int:
 
 def examine(context: Context) -> list[Finding]:
     version = ".".join(map(str, sys.version_info[:3]))
-    findings = [Finding(sys.version_info >= (3, 11), f"Python {version} (3.11 or newer needed)", SETUP)]
+    findings = [
+        Finding(sys.version_info >= (3, 11), f"Python {version} (3.11 or newer needed)", SETUP)
+    ]
     for package in PACKAGES:
         found = importlib.util.find_spec(package) is not None
         findings.append(Finding(found, f"package {package}", SETUP))
     findings.append(_kernel())
     findings.append(Finding(shutil.which("git") is not None, "git on the PATH", "install git"))
     config = context.repo.root / "jupytext.toml"
-    findings.append(Finding(config.is_file(), "jupytext.toml pairs notebooks with py:percent scripts",
-                            "restore jupytext.toml from git"))
+    findings.append(
+        Finding(
+            config.is_file(),
+            "jupytext.toml pairs notebooks with py:percent scripts",
+            "restore jupytext.toml from git",
+        )
+    )
     for kata in context.katas:
         for notebook in sorted(kata.workspace.glob("*.ipynb")):
-            reason = notebook_pair_in_sync(notebook) if notebook.with_suffix(".py").exists() else None
+            reason = (
+                notebook_pair_in_sync(notebook) if notebook.with_suffix(".py").exists() else None
+            )
             where = context.repo.relative(notebook)
             findings.append(Finding(reason is None, f"{where} pairing", reason or ""))
     return findings

@@ -29,6 +29,8 @@ def main(args, context: Context) -> int:
     if count < len(stage.hints):
         lines.append(f"\n{len(stage.hints) - count} more: run `kata hint` again.")
     else:
-        lines.append("\nThat was the last hint. The discussion prompts in the stage README are next.")
+        lines.append(
+            "\nThat was the last hint. The discussion prompts in the stage README are next."
+        )
     print("\n".join(lines))
     return 0

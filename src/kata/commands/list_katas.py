@@ -7,7 +7,9 @@ from kata.context import Context
 
 
 def add_parser(subparsers) -> None:
-    subparsers.add_parser("list", help="list the katas", description="List the katas and their stages.")
+    subparsers.add_parser(
+        "list", help="list the katas", description="List the katas and their stages."
+    )
 
 
 def main(args, context: Context) -> int:
@@ -20,11 +22,15 @@ def render(context: Context) -> str:
     for kata in context.katas:
         total = sum(stage.minutes for stage in kata.stages)
         lines.append(display.paint(f"{kata.name}", "bold") + f"  {kata.title}")
-        lines.append(f"  {len(kata.stages)} stages, {display.minutes(total)}; for {', '.join(kata.audience)}")
+        lines.append(
+            f"  {len(kata.stages)} stages, {display.minutes(total)}; for {', '.join(kata.audience)}"
+        )
         for stage in kata.stages:
             passed = context.progress.is_passed(kata.name, stage.slug)
             mark = display.mark(True) if passed else display.TODO
-            lines.append(f"   {mark} {stage.number}. {stage.title} ({display.minutes(stage.minutes)})")
+            lines.append(
+                f"   {mark} {stage.number}. {stage.title} ({display.minutes(stage.minutes)})"
+            )
         lines.append("")
     lines.append("Read one with `kata show KATA [STAGE]`; start one with `kata start KATA STAGE`.")
     return "\n".join(lines)

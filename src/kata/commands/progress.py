@@ -8,7 +8,9 @@ from kata.context import Context
 
 def add_parser(subparsers) -> None:
     subparsers.add_parser(
-        "progress", help="show your progress", description="Show passed stages and hints used, per kata."
+        "progress",
+        help="show your progress",
+        description="Show passed stages and hints used, per kata.",
     )
 
 
@@ -21,7 +23,9 @@ def render(context: Context) -> str:
     lines = []
     for kata in context.katas:
         mine = context.progress.of(kata.name)
-        lines.append(display.paint(f"{kata.name}: {len(mine.passed)} of {len(kata.stages)} stages", "bold"))
+        lines.append(
+            display.paint(f"{kata.name}: {len(mine.passed)} of {len(kata.stages)} stages", "bold")
+        )
         for stage in kata.stages:
             hints = mine.hints_shown.get(stage.slug, 0)
             used = f"  ({hints} of {len(stage.hints)} hints)" if hints else ""

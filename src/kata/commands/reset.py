@@ -13,7 +13,9 @@ def add_parser(subparsers) -> None:
         description="Replace the workspace with the kata's pristine start, after backing it up.",
     )
     parser.add_argument("kata", help="kata name, e.g. penguins")
-    parser.add_argument("--force", action="store_true", help="replace even uncommitted changes (a backup is kept)")
+    parser.add_argument(
+        "--force", action="store_true", help="replace even uncommitted changes (a backup is kept)"
+    )
 
 
 def main(args, context: Context) -> int:

@@ -9,7 +9,9 @@ from kata.manifest import Kata, Stage
 
 def add_parser(subparsers) -> None:
     parser = subparsers.add_parser(
-        "show", help="show a kata or a stage", description="Show a kata's stages, or a stage's README."
+        "show",
+        help="show a kata or a stage",
+        description="Show a kata's stages, or a stage's README.",
     )
     parser.add_argument("kata", help="kata name, e.g. penguins")
     parser.add_argument("stage", nargs="?", help="stage number or slug")
@@ -29,7 +31,9 @@ def render_kata(kata: Kata, context: Context) -> str:
     for stage in kata.stages:
         passed = context.progress.is_passed(kata.name, stage.slug)
         mark = display.mark(True) if passed else display.TODO
-        lines.append(f" {mark} {stage.number}. {stage.title:<40} {display.minutes(stage.minutes):>8}")
+        lines.append(
+            f" {mark} {stage.number}. {stage.title:<40} {display.minutes(stage.minutes):>8}"
+        )
     lines += ["", f"Story: {context.repo.relative(kata.kata_dir / 'README.md')}"]
     lines.append(f"Show a stage: kata show {kata.name} 1")
     return "\n".join(lines)

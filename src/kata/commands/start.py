@@ -22,7 +22,9 @@ def add_parser(subparsers) -> None:
     )
     parser.add_argument("kata", help="kata name, e.g. penguins")
     parser.add_argument("stage", help="stage number or slug")
-    parser.add_argument("--force", action="store_true", help="replace even uncommitted changes (a backup is kept)")
+    parser.add_argument(
+        "--force", action="store_true", help="replace even uncommitted changes (a backup is kept)"
+    )
 
 
 def main(args, context: Context) -> int:
@@ -34,7 +36,9 @@ def main(args, context: Context) -> int:
 
 def start_of(context: Context, kata: Kata, stage: Stage) -> Path:
     previous = kata.previous(stage)
-    source = context.repo.solution(kata.name, previous.slug) if previous else kata.kata_dir / "start"
+    source = (
+        context.repo.solution(kata.name, previous.slug) if previous else kata.kata_dir / "start"
+    )
     if not source.is_dir():
         raise KataError(f"the start of {stage.label} is missing: {context.repo.relative(source)}")
     return source
@@ -45,7 +49,9 @@ def switch(context: Context, kata: Kata, stage: Stage, force: bool, reason: str)
     source = start_of(context, kata, stage)
     changes = ws.unsaved_changes(context.repo, kata.name)
     if changes and not force:
-        listed = ", ".join(changes[:3]) + (f" and {len(changes) - 3} more" if len(changes) > 3 else "")
+        listed = ", ".join(changes[:3]) + (
+            f" and {len(changes) - 3} more" if len(changes) > 3 else ""
+        )
         raise KataError(
             f"{kata.name}/workspace has uncommitted changes ({listed}); commit them, "
             f"or add --force to replace them (a backup is kept)"

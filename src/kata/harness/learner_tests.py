@@ -97,7 +97,7 @@ def _preload(folder: Path) -> None:
         if spec is not None and spec.origin and spec.origin.startswith(_LIBRARIES):
             try:
                 importlib.import_module(name)
-            except Exception:  # noqa: BLE001 - a library that fails here fails again, visibly, in the run
+            except Exception:
                 continue
 
 
@@ -145,8 +145,11 @@ class _Job:
                 total = int(suite.get("tests", 0))
                 failed += int(suite.get("failures", 0))
                 errors += int(suite.get("errors", 0))
-                passed += total - int(suite.get("failures", 0)) - int(suite.get("errors", 0)) - int(
-                    suite.get("skipped", 0)
+                passed += (
+                    total
+                    - int(suite.get("failures", 0))
+                    - int(suite.get("errors", 0))
+                    - int(suite.get("skipped", 0))
                 )
         elif not self.timed_out:
             errors = 1  # pytest itself failed (bad configuration, a conftest that does not import)
@@ -212,7 +215,7 @@ def _run_in_child(folder: Path, log: Path, args: list[str]) -> int:
         import pytest
 
         return int(pytest.main(args))
-    except BaseException:  # noqa: BLE001 - a child must never return into the parent's code
+    except BaseException:
         import traceback
 
         traceback.print_exc()

@@ -94,7 +94,9 @@ def read_notebook(path: Path) -> nbformat.NotebookNode:
     try:
         return nbformat.read(path, as_version=4)
     except Exception as error:  # nbformat raises several kinds for broken files
-        fail(f"{path.name}: not a valid notebook ({_one_line(error)}). Did a merge or an editor break it?")
+        fail(
+            f"{path.name}: not a valid notebook ({_one_line(error)}). Did a merge or an editor break it?"
+        )
 
 
 def run_notebook(path: Path, timeout: int = 120, fresh: bool = False) -> ExecutedNotebook:
@@ -103,7 +105,10 @@ def run_notebook(path: Path, timeout: int = 120, fresh: bool = False) -> Execute
     Runs of the same content are shared within one check run unless `fresh` is set.
     """
     path = Path(path)
-    key = (str(path.resolve()), hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "")
+    key = (
+        str(path.resolve()),
+        hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "",
+    )
     if not fresh and key in _memo:
         return _memo[key]
     executed = _execute(path, timeout)
@@ -137,7 +142,9 @@ def _execute(path: Path, timeout: int) -> ExecutedNotebook:
         index = _failing_cell(notebook)
         fail(f"{path.name}: cell {index} raised {error.ename}: {_one_line(error.evalue)}")
     except CellTimeoutError:
-        fail(f"{path.name}: a cell did not finish within {timeout} s; is something waiting for input?")
+        fail(
+            f"{path.name}: a cell did not finish within {timeout} s; is something waiting for input?"
+        )
     except DeadKernelError:
         fail(f"{path.name}: the kernel died while running the notebook (out of memory?)")
     dump = notebook.cells.pop()

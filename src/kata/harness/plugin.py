@@ -20,7 +20,9 @@ _results = pytest.StashKey[list]()
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("kata", "stage checks")
     group.addoption("--workspace", dest="kata_workspace", help="the workspace to check")
-    group.addoption("--kata-report", dest="kata_report", help="write the check results as JSON here")
+    group.addoption(
+        "--kata-report", dest="kata_report", help="write the check results as JSON here"
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:

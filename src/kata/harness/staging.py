@@ -28,7 +28,9 @@ def stage_copy(source: Path, kata_dir: Path | None, parent: Path | None = None) 
     kata_name = kata_dir.name if kata_dir else "kata"
     target = copy_tree(source, base / kata_name / "workspace")
     if kata_dir is not None and (kata_dir / "data").is_dir():
-        (base / kata_name / "data").symlink_to((kata_dir / "data").resolve(), target_is_directory=True)
+        (base / kata_name / "data").symlink_to(
+            (kata_dir / "data").resolve(), target_is_directory=True
+        )
     return target
 
 

@@ -45,7 +45,9 @@ def import_from_workspace(workspace: Path, module_name: str) -> ModuleType:
                 f"Expected a module named {module_name} in your workspace "
                 f"({module_name.replace('.', '/')}.py or a package folder), but Python cannot find it."
             )
-        fail(f"Importing {module_name} failed: {error}. Is the module it imports installed or named right?")
+        fail(
+            f"Importing {module_name} failed: {error}. Is the module it imports installed or named right?"
+        )
     except Exception as error:  # the learner's module raised while being imported
         fail(
             f"Importing {module_name} raised {type(error).__name__}: {error}. "
