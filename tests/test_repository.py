@@ -74,9 +74,8 @@ def test_the_committed_workspace_is_the_pristine_start_of_each_kata():
             ).stdout.strip()
             for folder in ("workspace", "start")
         ]
-        assert trees[0] and trees[0] == trees[1], (
-            f"katas/{kata.name}: workspace/ differs from start/"
-        )
+        assert trees[0], f"katas/{kata.name}/workspace is not committed"
+        assert trees[0] == trees[1], f"katas/{kata.name}: workspace/ differs from start/"
 
 
 def test_jupytext_pairs_notebooks_with_percent_scripts():
