@@ -1,0 +1,157 @@
+"""Session plans: `<!-- session-plans -->` becomes a timed plan for every stage of every kata.
+
+The timings come from each stage's `minutes` in its manifest, so a plan cannot disagree with the
+stage's time box. A session has a fixed shape, scaled to the stage's length:
+opening, context (the kata's story or a recap), reading the stage together, the work in rotations
+(with a break when it is long), and the retrospective.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from kata.errors import KataError
+from kata.manifest import Kata, Stage, load_all
+
+MARKER = re.compile(r"^<!-- session-plans -->[ \t]*$", re.MULTILINE)
+TURN = 7  # minutes a driver keeps the keyboard (see Roles and rotation)
+BREAK_AFTER = 50  # work blocks longer than this get a five-minute break in the middle
+
+
+@dataclass(frozen=True)
+class Block:
+    minutes: int
+    what: str
+    how: str
+
+
+def on_page_markdown(markdown, page, config, files):
+    if not MARKER.search(markdown):
+        return markdown
+    root = Path(config.config_file_path).resolve().parent
+    try:
+        katas = load_all(root / "katas")
+    except KataError as error:
+        raise PluginError(f"session_plans: cannot read the manifests: {error}") from None
+    src = page.file.src_uri
+    return MARKER.sub(lambda _: "\n\n".join(kata_plans(kata, src) for kata in katas), markdown)
+
+
+def blocks(kata: Kata, stage: Stage) -> list[Block]:
+    """The session for one stage; the minutes add up to the stage's time box."""
+    total = stage.minutes
+    opening = 5 if total >= 45 else 3
+    context = 5 if total >= 45 else 2
+    reading = max(3, round(total * 0.1))
+    retro = 10 if total >= 60 else 5
+    work = total - opening - context - reading - retro
+    if work < 10:
+        raise PluginError(
+            f"session_plans: {kata.name} stage {stage.number} has {total} min, too few for a session"
+        )
+    previous = kata.previous(stage)
+    start = f"`kata start {kata.name} {stage.number}`"
+    plan = [
+        Block(
+            opening,
+            "Opening",
+            f"Check-in, roles and rotation order, start the timer. {start} on the shared machine"
+            + (" and `kata doctor` once." if stage.number == 1 else "."),
+        ),
+        Block(
+            context,
+            "The story" if previous is None else "Recap",
+            "Read the kata's story together: who wants what, and why the notebook is not enough."
+            if previous is None
+            else f"What stage {previous.number} ({previous.title}) left behind, and its takeaway, "
+            "in the words of someone who was there.",
+        ),
+        Block(
+            reading,
+            "Read the stage",
+            "Questions, Objectives and Done when, aloud. Run `kata check` once and read what fails.",
+        ),
+    ]
+    hints = f"`kata hint` when the mob is stuck for a whole turn ({len(stage.hints)} hints, gentle first)"
+    if work > BREAK_AFTER:
+        first = (work - 5) // 2
+        second = work - 5 - first
+        plan += [
+            Block(
+                first,
+                "Work",
+                f"Rotate every {TURN} min (about {first // TURN} turns). `kata watch` in a corner.",
+            ),
+            Block(5, "Break", "Away from the screen. The timer keeps the rotation order."),
+            Block(
+                second,
+                "Work",
+                f"About {second // TURN} more turns, until `kata check` passes. {hints}.",
+            ),
+        ]
+    else:
+        plan.append(
+            Block(
+                work,
+                "Work",
+                f"Rotate every {TURN} min (about {work // TURN} turns), `kata watch` in a corner, "
+                f"until `kata check` passes. {hints}.",
+            )
+        )
+    plan.append(
+        Block(
+            retro,
+            "Retrospective",
+            "The stage's discussion prompts and takeaway; then commit and push.",
+        )
+    )
+    return plan
+
+
+def short_name(kata: Kata) -> str:
+    """The kata's title up to its colon ("Warm-up", "Penguins")."""
+    return kata.title.split(":")[0].strip()
+
+
+def clock(minute: int) -> str:
+    return f"{minute // 60}:{minute % 60:02d}"
+
+
+def stage_plan(kata: Kata, stage: Stage, src_uri: str) -> str:
+    page = _relative(src_uri, f"katas/{kata.name}/{stage.slug}.md")
+    lines = [
+        f"### {short_name(kata)} {stage.number}: {stage.title} ({stage.minutes} min)",
+        "",
+        f"Stage page: [{stage.title}]({page}). Prompts for the end: "
+        f"[discussion prompts]({page}#discussion-prompts).",
+        "",
+        "| Clock | Min | Block | What happens |",
+        "|---|---:|---|---|",
+    ]
+    at = 0
+    for block in blocks(kata, stage):
+        lines.append(
+            f"| {clock(at)} to {clock(at + block.minutes)} | {block.minutes} | {block.what} | {block.how} |"
+        )
+        at += block.minutes
+    return "\n".join(lines)
+
+
+def kata_plans(kata: Kata, src_uri: str) -> str:
+    total = sum(stage.minutes for stage in kata.stages)
+    sessions = len(kata.stages)
+    intro = (
+        f"## {kata.title}\n\n"
+        f"{sessions} session{'s' if sessions > 1 else ''}, {total} minutes of stages in all. "
+        f"[The kata's page]({_relative(src_uri, f'katas/{kata.name}/index.md')})."
+    )
+    return "\n\n".join([intro, *(stage_plan(kata, stage, src_uri) for stage in kata.stages)])
+
+
+def _relative(from_page: str, to_page: str) -> str:
+    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")

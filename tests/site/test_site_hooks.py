@@ -1,0 +1,293 @@
+"""The mkdocs hooks in docs/hooks/, one function at a time (fast: no site build)."""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from mkdocs.exceptions import PluginError
+from site_coverage import REPO
+
+from kata.cli import build_parser, command_names
+from kata.manifest import Kata, Stage, load_all
+
+HOOKS = REPO / "docs" / "hooks"
+
+
+def _hook(name: str):
+    spec = importlib.util.spec_from_file_location(f"site_hook_{name}", HOOKS / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # as mkdocs does; dataclasses need it
+    sys.path.insert(0, str(HOOKS))
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(HOOKS))
+    return module
+
+
+kata_pages = _hook("kata_pages")
+session_plans = _hook("session_plans")
+cli_help = _hook("cli_help")
+
+
+def _kata(*minutes: int) -> Kata:
+    stages = tuple(
+        Stage(
+            "demo",
+            f"{n:02d}-step",
+            f"Step {n}",
+            m,
+            ("a", "b"),
+            n,
+            Path(f"katas/demo/stages/{n:02d}-step"),
+        )
+        for n, m in enumerate(minutes, start=1)
+    )
+    return Kata("demo", "Demo: a kata", "Summary.", ("developers",), 1, stages, Path("katas/demo"))
+
+
+def _page(src_uri: str) -> SimpleNamespace:
+    return SimpleNamespace(file=SimpleNamespace(src_uri=src_uri))
+
+
+# --- session plans ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("minutes", [30, 45, 60, 75, 90, 120])
+def test_a_session_plan_fills_the_stage_time_box_exactly(minutes: int):
+    """The blocks of a session plan add up to the stage's minutes, opening first, retrospective last."""
+    kata = _kata(minutes, minutes)
+    for stage in kata.stages:
+        blocks = session_plans.blocks(kata, stage)
+        assert sum(block.minutes for block in blocks) == minutes
+        assert blocks[0].what == "Opening"
+        assert blocks[-1].what == "Retrospective"
+        assert all(block.minutes > 0 for block in blocks)
+
+
+def test_every_real_stage_gets_a_plan_that_fills_its_time_box():
+    """Every stage in the repository's manifests gets a plan whose blocks add up to its minutes."""
+    for kata in load_all(REPO / "katas"):
+        for stage in kata.stages:
+            assert (
+                sum(block.minutes for block in session_plans.blocks(kata, stage)) == stage.minutes
+            )
+
+
+def test_a_later_stage_opens_with_a_recap_and_a_long_one_has_a_break():
+    """The first stage starts with the kata's story; later ones recap; long work blocks get a break."""
+    kata = _kata(30, 90)
+    first, second = (session_plans.blocks(kata, stage) for stage in kata.stages)
+    assert [block.what for block in first] == [
+        "Opening",
+        "The story",
+        "Read the stage",
+        "Work",
+        "Retrospective",
+    ]
+    assert "Recap" in [block.what for block in second]
+    assert "Break" in [block.what for block in second]
+
+
+def test_a_stage_too_short_for_a_session_stops_the_build():
+    """A stage of a few minutes cannot hold a session; the hook says so instead of planning nonsense."""
+    kata = _kata(15)
+    with pytest.raises(PluginError, match="too few for a session"):
+        session_plans.blocks(kata, kata.stages[0])
+
+
+def test_the_plan_table_shows_clock_times_from_zero_to_the_time_box():
+    """A stage's plan is a table whose clock runs from 0:00 to the stage's minutes."""
+    kata = _kata(90)
+    text = session_plans.stage_plan(kata, kata.stages[0], "facilitators/session-plans.md")
+    assert "### Demo 1: Step 1 (90 min)" in text
+    assert "| 0:00 to 0:05 |" in text
+    assert "to 1:30 |" in text
+    assert "(../katas/demo/01-step.md)" in text
+
+
+# --- stage tables and kata lists ---------------------------------------------------------------
+
+
+def test_the_stage_table_lists_each_stage_with_its_minutes_and_the_total():
+    """The stage table has a row per stage (linked, with minutes and hints) and the total time."""
+    table = kata_pages.stage_table(_kata(60, 90), "katas/demo/index.md")
+    assert "| 1 | [Step 1](01-step.md) | 60 | 2 |" in table
+    assert "| 2 | [Step 2](02-step.md) | 90 | 2 |" in table
+    assert "**150** (2 h 30 min)" in table
+
+
+def test_the_kata_list_links_each_kata_page():
+    """The kata list links each kata's page relative to the page it is on."""
+    table = kata_pages.kata_list([_kata(30)], "katas/index.md")
+    assert "| [Demo: a kata](demo/index.md) | 1 | 30 min | developers |" in table
+
+
+def test_a_stage_table_for_an_unknown_kata_stops_the_build():
+    """A stage-table marker that names no kata is an error, not an empty table."""
+    with pytest.raises(PluginError, match="names no kata"):
+        kata_pages._kata([_kata(30)], "nosuch")
+
+
+def test_the_readme_anatomy_comes_from_kata_dev_check():
+    """The required README sections on the reference page are the ones `kata dev check` enforces."""
+    from kata.stage_readme import AUDIENCES, REQUIRED_SECTIONS
+
+    text = kata_pages.on_page_markdown(
+        "<!-- readme-sections -->\n<!-- readme-audiences -->",
+        _page("reference/checks-harness.md"),
+        None,
+        [],
+    )
+    assert text.splitlines()[0] == ", ".join(f"*{name}*" for name in REQUIRED_SECTIONS)
+    assert text.splitlines()[1] == ", ".join(f"`### {name}`" for name in AUDIENCES)
+
+
+# --- links in included READMEs -----------------------------------------------------------------
+
+
+@pytest.fixture
+def on_stage_page(monkeypatch: pytest.MonkeyPatch):
+    """kata_pages' state as while rendering docs/katas/warmup/01-cell-to-function.md."""
+    stage_page = SimpleNamespace(
+        src_uri="katas/warmup/01-cell-to-function.md",
+        abs_src_path=str(REPO / "docs/katas/warmup/01-cell-to-function.md"),
+        is_documentation_page=lambda: True,
+    )
+    index = SimpleNamespace(
+        src_uri="katas/warmup/index.md",
+        abs_src_path=str(REPO / "docs/katas/warmup/index.md"),
+        is_documentation_page=lambda: True,
+    )
+    monkeypatch.setattr(kata_pages.state, "root", REPO)
+    monkeypatch.setattr(kata_pages.state, "page", _page(stage_page.src_uri))
+    monkeypatch.setattr(kata_pages.state, "files", [stage_page, index])
+    return "katas/warmup/stages/01-cell-to-function/README.md"
+
+
+def test_a_link_to_a_readme_becomes_a_link_to_its_page(on_stage_page: str):
+    """A README's link to its kata's README or to a stage README points at that page of the site."""
+    line = "See [the story](../../README.md#files) and [this stage](README.md)."
+    assert kata_pages.rewrite_line(line, on_stage_page) == (
+        "See [the story](index.md#files) and [this stage](01-cell-to-function.md)."
+    )
+
+
+def test_a_link_to_a_kata_file_becomes_its_path(on_stage_page: str):
+    """A link to a file the site does not publish is shown as the file's path in the repository."""
+    line = "Open [the notebook](../../workspace/explore.ipynb) or [explore.py](../../workspace/explore.py)."
+    assert kata_pages.rewrite_line(line, on_stage_page) == (
+        "Open the notebook (`katas/warmup/workspace/explore.ipynb`) or `katas/warmup/workspace/explore.py`."
+    )
+
+
+def test_links_in_code_and_external_links_are_left_alone(on_stage_page: str):
+    """Code spans, external links and anchors on the same page are not touched."""
+    line = "Type `[x](y.md)`, read [docs](https://docs.pytest.org/) and [hints](#hints)."
+    assert kata_pages.rewrite_line(line, on_stage_page) == line
+
+
+def test_a_broken_link_in_a_readme_is_reported(
+    on_stage_page: str, caplog: pytest.LogCaptureFixture
+):
+    """A README link to nothing is left as it is and logged as a warning, so --strict fails."""
+    with caplog.at_level(logging.WARNING, logger="mkdocs.hooks.kata_pages"):
+        line = kata_pages.rewrite_line("[gone](../../nothing-here.md)", on_stage_page)
+    assert line == "[gone](../../nothing-here.md)"
+    assert "link '../../nothing-here.md': no such file" in caplog.text
+
+
+def test_included_lines_are_rewritten_and_page_lines_are_not(on_stage_page: str):
+    """Only the lines between the include markers are rewritten; fenced code inside them is kept."""
+    page_text = kata_pages.on_page_markdown(
+        f'[mine](../../why.md)\n\n--8<-- "{on_stage_page}"\n', _page("katas/warmup/01-cell-to-function.md"),
+        None, kata_pages.state.files,
+    )  # fmt: skip
+    lines = page_text.splitlines()
+    begin = lines.index(f"<!-- kata-include: {on_stage_page} -->")
+    # What pymdownx.snippets would leave: the README's lines in place of the include line.
+    lines[begin + 1 : begin + 2] = [
+        "[story](../../README.md)",
+        "```",
+        "[story](../../README.md)",
+        "```",
+    ]
+    out = kata_pages.IncludedLinksPreprocessor(None).run(lines)
+    assert out == [
+        "[mine](../../why.md)",
+        "",
+        "[story](index.md)",
+        "```",
+        "[story](../../README.md)",
+        "```",
+    ]
+
+
+# --- the CLI reference -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["", *command_names()])
+def test_each_command_gets_its_own_help_text(name: str):
+    """A kata-help marker becomes the command's --help output from the real parser."""
+    block = cli_help.help_block(build_parser(), name)
+    assert block.startswith(f"```text\n$ kata {name} --help".replace("  ", " "))
+    assert f"usage: kata {name}".rstrip() in block
+
+
+def test_an_unknown_command_gets_a_note_not_a_crash():
+    """A section for a command this version lacks shows a note instead of failing the build."""
+    assert "is not part of this version" in cli_help.help_block(build_parser(), "teleport")
+
+
+def test_a_reference_without_a_commands_section_stops_the_build():
+    """The CLI reference must have a section per command; the hook fails the build when one is missing."""
+    text = "".join(
+        f"## kata {name}\n\n<!-- kata-help: {name} -->\n\n" for name in command_names()[1:]
+    )
+    with pytest.raises(PluginError, match=f"'## kata {command_names()[0]}'"):
+        cli_help.on_page_markdown(text, _page("reference/cli.md"), None, None)
+
+
+# --- rendered notebooks ------------------------------------------------------------------------
+
+notebooks = _hook("notebooks")
+
+
+def test_notebook_pages_lose_the_scripts_that_load_from_a_cdn():
+    """nbconvert's MathJax and Mermaid loaders are removed; the page's own scripts stay."""
+    html = (
+        '<script src="">\n</script><script type="text/x-mathjax-config">init_mathjax()</script>'
+        '<script type="module">await import("https://cdnjs.example.org/mermaid.esm.min.mjs")</script>'
+        '<script src="https://cdn.example.org/require.js"></script>'
+        "<script>document.addEventListener('clipboard-copy', notice)</script>"
+        '<script src="../../assets/javascripts/bundle.js"></script>'
+    )
+    assert notebooks._drop_remote_scripts(html) == (
+        "<script>document.addEventListener('clipboard-copy', notice)</script>"
+        '<script src="../../assets/javascripts/bundle.js"></script>'
+    )
+
+
+def test_the_final_report_comes_from_the_last_stage_with_the_notebook(tmp_path: Path):
+    """The final report is the notebook of the last stage in the manifest whose solution has it."""
+    kata = next(kata for kata in load_all(REPO / "katas") if len(kata.stages) >= 2)
+    solutions = tmp_path / "solutions" / kata.name
+    for stage in kata.stages[:2]:
+        (solutions / stage.slug).mkdir(parents=True)
+        (solutions / stage.slug / "analysis.ipynb").write_text("{}", encoding="utf-8")
+    folder, title = notebooks.final_solution(tmp_path, kata.kata_dir, "analysis.ipynb")
+    assert folder == solutions / kata.stages[1].slug
+    assert title == f"stage 2, {kata.stages[1].title}"
+
+
+def test_a_kata_without_its_notebook_stops_the_build(tmp_path: Path):
+    """A kata named in NOTEBOOKS whose start notebook is missing fails the build with a clear message."""
+    with pytest.raises(
+        PluginError, match=r"no analysis.ipynb in penguins/start/ or penguins/workspace/"
+    ):
+        notebooks.start_notebook(tmp_path / "penguins", "analysis.ipynb")
