@@ -18,6 +18,7 @@ from kata.commands import (
     show,
     start,
     status,
+    watch,
 )
 from kata.context import Context
 from kata.errors import USAGE, KataError
@@ -29,6 +30,7 @@ COMMANDS = {
     "show": show,
     "check": check,
     "hint": hint,
+    "watch": watch,
     "start": start,
     "reset": reset,
     "progress": progress,

@@ -83,8 +83,10 @@ def run_test_suites(folders: list[Path], timeout: int = 120) -> list[TestRun]:
 
 
 def _fork_is_safe() -> bool:
-    # Forking is only safe with one thread and before any ZeroMQ context (notebook kernels) exists.
-    return hasattr(os, "fork") and threading.active_count() == 1 and "zmq" not in sys.modules
+    # Forking is only safe with one thread, and before a notebook kernel has left ZeroMQ sockets here.
+    from kata.harness import notebooks
+
+    return hasattr(os, "fork") and threading.active_count() == 1 and not notebooks.kernels_started
 
 
 def _preload(folder: Path) -> None:

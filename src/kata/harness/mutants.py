@@ -99,20 +99,20 @@ def surviving_mutants(workspace: Path, stage) -> list[Mutant]:
     otherwise to a copy of the stage's reference solution, with the learner's tests laid over it.
     """
     workspace = Path(workspace)
-    if not list((workspace / TESTS_FOLDER).glob("test_*.py")):
+    if not list((workspace / TESTS_FOLDER).rglob("test_*.py")):
         fail(
             f"There are no test files (test_*.py) in {TESTS_FOLDER}/ yet, "
             "so nothing can catch a broken version of your code."
         )
     kata_dir = staging.kata_dir_of(workspace) or stage.stage_dir.parent.parent
-    copies, on_reference = [], False
+    copies, on_reference = [], []
     try:
         for mutant in stage.mutants:
             if applies_to(workspace, mutant):
                 copy = staging.stage_copy(workspace, kata_dir)
             else:
                 copy = _reference_with_learner_tests(stage.solution_dir, workspace, kata_dir)
-                on_reference = True
+                on_reference.append(mutant)
             apply_mutant(copy, mutant)
             copies.append(copy)
         if on_reference:
@@ -120,10 +120,12 @@ def surviving_mutants(workspace: Path, stage) -> list[Mutant]:
             copies.append(baseline)
         runs = run_test_suites(copies)
         if on_reference and not runs[-1].ok:
+            edit = on_reference[0].edits[0]
             fail(
-                "Your tests do not pass on this stage's reference solution "
-                f"({runs[-1].summary()}), so they cannot be tried against its mutants. "
-                "Test only the names the stage README specifies."
+                f"The broken version '{on_reference[0].name}' changes a line your {edit.file} "
+                f"does not have ({edit.find.strip()!r}), so it was tried on this stage's reference "
+                f"solution instead, and your tests do not pass there ({runs[-1].summary()}). "
+                "Keep the lines the stage README names, or test only the names it specifies."
             )
         return [mutant for mutant, run in zip(stage.mutants, runs, strict=False) if run.ok]
     finally:

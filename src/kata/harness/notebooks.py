@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
+import os
 import subprocess
 import sys
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -84,6 +85,7 @@ class ExecutedNotebook:
 
 
 _memo: dict[tuple[str, str], ExecutedNotebook] = {}
+kernels_started = False  # once a kernel has run, this process holds ZeroMQ sockets and threads
 
 
 def read_notebook(path: Path) -> nbformat.NotebookNode:
@@ -111,18 +113,27 @@ def run_notebook(path: Path, timeout: int = 120, fresh: bool = False) -> Execute
     )
     if not fresh and key in _memo:
         return _memo[key]
-    executed = _execute(path, timeout)
+    (executed,) = _execute_side_by_side(path, 1, timeout)
     _memo[key] = executed
     return executed
 
 
 def run_notebook_many(path: Path, runs: int = 2, timeout: int = 120) -> list[ExecutedNotebook]:
     """Execute the notebook several times, each in its own fresh kernel, side by side."""
-    with ThreadPoolExecutor(max_workers=runs) as pool:
-        return list(pool.map(lambda _: _execute(Path(path), timeout), range(runs)))
+    return _execute_side_by_side(Path(path), runs, timeout)
 
 
-def _execute(path: Path, timeout: int) -> ExecutedNotebook:
+def _execute_side_by_side(path: Path, runs: int, timeout: int) -> list[ExecutedNotebook]:
+    global kernels_started
+    kernels_started = True
+
+    async def all_runs() -> list[ExecutedNotebook]:
+        return list(await asyncio.gather(*(_execute(path, timeout) for _ in range(runs))))
+
+    return asyncio.run(all_runs())
+
+
+async def _execute(path: Path, timeout: int) -> ExecutedNotebook:
     import nbformat
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
@@ -137,7 +148,8 @@ def _execute(path: Path, timeout: int) -> ExecutedNotebook:
         resources={"metadata": {"path": str(path.parent)}},
     )
     try:
-        client.execute()
+        # Agg: checks read values, not pictures, and rendering every figure to PNG costs seconds.
+        await client.async_execute(env={**os.environ, "MPLBACKEND": "Agg"})
     except CellExecutionError as error:
         index = _failing_cell(notebook)
         fail(f"{path.name}: cell {index} raised {error.ename}: {_one_line(error.evalue)}")
