@@ -34,6 +34,10 @@ lab: setup
 docs: setup
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
+## bench: time the learner loop, the site, the suite and a fresh set-up against the brief's targets
+bench: setup
+	$(BIN)/python benchmarks/run.py
+
 ## lint: ruff over the repository's own code
 lint: setup
 	$(BIN)/ruff check src tests benchmarks

@@ -221,7 +221,7 @@ def _saved_reason(paths: set[str]) -> str:
 
 def ignored(path: Path, workspace: Path) -> bool:
     """True for paths outside the workspace, and for editor temporaries, caches and outputs."""
-    if path != workspace and not path.is_relative_to(workspace):
+    if not path.is_relative_to(workspace):
         return True
     relative = path.relative_to(workspace)
     if IGNORED_FOLDERS.intersection(relative.parts):
