@@ -304,6 +304,7 @@ def test_kata_watch_reruns_on_a_save_and_q_leaves_no_process_or_file_behind(mini
         try:
             expect("(first run)")
             expect("checks pass")
+            expect("Stuck? Pressing h shows hint 1")
             expect("Watching katas/warmup/workspace")
             (mini_repo / "katas/warmup/workspace/explore.py").write_text("# saved\n")
             expect("(explore.py saved)", timeout=10)

@@ -49,7 +49,14 @@ def record(context: Context, kata: Kata, stage: Stage, run: CheckRun) -> None:
     context.save_progress()
 
 
-def render(kata: Kata, stage: Stage, run: CheckRun, context: Context, own_workspace: bool) -> str:
+def render(
+    kata: Kata,
+    stage: Stage,
+    run: CheckRun,
+    context: Context,
+    own_workspace: bool,
+    hint_how: str = "`kata hint`",
+) -> str:
     lines = [display.paint(f"{stage.label}", "bold")]
     if not own_workspace:
         lines.append(
@@ -67,9 +74,9 @@ def render(kata: Kata, stage: Stage, run: CheckRun, context: Context, own_worksp
     elif own_workspace:
         shown = context.progress.of(kata.name).hints_shown.get(stage.slug, 0)
         if shown < len(stage.hints):
-            lines.append(f"Stuck? `kata hint` shows hint {shown + 1} of {len(stage.hints)}.")
+            lines.append(f"Stuck? {hint_how} shows hint {shown + 1} of {len(stage.hints)}.")
         else:
-            lines.append("All hints are shown (`kata hint`); the stage README's hints say more.")
+            lines.append("All hints are shown; the stage README's hints say more.")
     return "\n".join(lines)
 
 

@@ -338,7 +338,14 @@ class Screen:
             self._reload_progress()
             check.record(self.context, self.kata, self.stage, outcome)
             self._say(
-                check.render(self.kata, self.stage, outcome, self.context, own_workspace=True)
+                check.render(
+                    self.kata,
+                    self.stage,
+                    outcome,
+                    self.context,
+                    own_workspace=True,
+                    hint_how="Pressing h",
+                )
             )
         else:
             self._say(display.paint(f"kata: {outcome}", "red"))
