@@ -1,6 +1,7 @@
 """The checks harness: learner test runs, mutants, notebook pairing and how failures are classified."""
 
 import json
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -44,6 +45,24 @@ def test_a_learner_run_that_hangs_is_stopped(tmp_path):
     (run,) = learner_tests.run_test_suites([slow], timeout=1)
     assert run.timed_out
     assert not run.ok
+
+
+@pytest.mark.parametrize("fork", [True, False], ids=["forked", "fresh-process"])
+def test_a_background_run_gives_its_result_later_and_closing_one_stops_it(
+    tmp_path, monkeypatch, fork
+):
+    monkeypatch.setattr(learner_tests, "_fork_is_safe", lambda: fork)
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    quick = make_suite(tmp_path / "quick", "def test_a():\n    assert 1\n")
+    slow = make_suite(tmp_path / "slow", "import time\n\ndef test_a():\n    time.sleep(30)\n")
+    pending_quick = learner_tests.start_learner_tests(quick)
+    pending_slow = learner_tests.start_learner_tests(slow)
+    assert pending_quick.result().ok
+    assert list(scratch.iterdir()), "the slow run should still have its copy"
+    pending_slow.close()
+    assert list(scratch.iterdir()) == [], "a background run left files behind"
 
 
 def test_a_mutant_edits_the_script_and_rewrites_its_paired_notebook(tmp_path):

@@ -2,7 +2,12 @@
 
 from kata.harness.context import Stage
 from kata.harness.failures import CheckFailed, fail
-from kata.harness.learner_tests import TestRun, run_learner_tests
+from kata.harness.learner_tests import (
+    PendingTestRun,
+    TestRun,
+    run_learner_tests,
+    start_learner_tests,
+)
 from kata.harness.mutants import Mutant, apply_mutant, describe, load_mutants, surviving_mutants
 from kata.harness.notebooks import (
     ExecutedNotebook,
@@ -19,6 +24,7 @@ __all__ = [
     "CheckFailed",
     "ExecutedNotebook",
     "Mutant",
+    "PendingTestRun",
     "Stage",
     "TestRun",
     "apply_mutant",
@@ -34,5 +40,6 @@ __all__ = [
     "run_notebook",
     "run_notebook_many",
     "run_script",
+    "start_learner_tests",
     "surviving_mutants",
 ]

@@ -11,6 +11,7 @@ import ast
 import importlib
 import importlib.util
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -52,11 +53,52 @@ class TestRun:
 
 def run_learner_tests(root: Path, timeout: int = 120) -> TestRun:
     """Run `pytest` in a temporary copy of `root` (normally the workspace)."""
-    copy = staging.stage_copy(Path(root), staging.kata_dir_of(Path(root)))
-    try:
-        return run_test_suites([copy], timeout)[0]
-    finally:
-        staging.remove_stage(copy)
+    return start_learner_tests(root, timeout).result()
+
+
+class PendingTestRun:
+    """The learner's tests, running in the background in a temporary copy of their workspace.
+
+    Start one before a slow step (a notebook run) so that both use a core each; `result()` waits
+    for the tests, and `close()` stops them if nobody asked.
+    """
+
+    def __init__(self, root: Path, timeout: int = 120) -> None:
+        root = Path(root)
+        self._copy = staging.stage_copy(root, staging.kata_dir_of(root))
+        self._scratch = Path(tempfile.mkdtemp(prefix="kata-runs-"))
+        use_fork = _fork_is_safe()
+        if use_fork:
+            _preload(self._copy)
+        job_cls = _ForkedJob if use_fork else _ProcessJob
+        self._job: _Job | None = job_cls(self._copy, self._scratch / "run", timeout)
+        self._result: TestRun | None = None
+
+    def result(self) -> TestRun:
+        if self._result is None and self._job is not None:
+            while not self._job.finished():
+                time.sleep(0.005)
+            self._result = self._job.result()
+            self._job = None
+            self._clean_up()
+        assert self._result is not None, "the run was closed before it finished"
+        return self._result
+
+    def close(self) -> None:
+        if self._job is not None:
+            if not self._job.finished():
+                self._job._kill()
+            self._job = None
+            self._clean_up()
+
+    def _clean_up(self) -> None:
+        staging.remove_stage(self._copy)
+        shutil.rmtree(self._scratch, ignore_errors=True)
+
+
+def start_learner_tests(root: Path, timeout: int = 120) -> PendingTestRun:
+    """Start `pytest` in a temporary copy of `root` and return at once; see PendingTestRun."""
+    return PendingTestRun(root, timeout)
 
 
 def run_test_suites(folders: list[Path], timeout: int = 120) -> list[TestRun]:

@@ -16,8 +16,8 @@ from kata.harness import (
     fail,
     import_from_workspace,
     read_notebook,
-    run_learner_tests,
     run_notebook,
+    start_learner_tests,
 )
 
 MODULE = "penguin_mass"
@@ -177,18 +177,13 @@ def frame_result(name, result):
     return result
 
 
-# The learner's own tests run first: they fork a process, which must happen before a kernel starts.
-
-
-def test_your_golden_master_still_passes(workspace):
-    """Your golden master (and any other tests in tests/) still pass: the behaviour is unchanged."""
-    run = run_learner_tests(workspace)
-    assert run.ok, (
-        f"Your tests do not all pass any more ({run.summary()}). A refactoring changes the shape of "
-        "the code, not what it computes: find the function whose move changed a result. "
-        "Run pytest in the workspace after each extraction.\n"
-        + "\n".join(run.output.strip().splitlines()[-12:])
-    )
+# The learner's own tests start first, in the background: they fork a process, which must happen
+# before a kernel starts, and they run on one core while the notebook runs on the other.
+@pytest.fixture(scope="module", autouse=True)
+def learner_tests(workspace):
+    pending = start_learner_tests(workspace)
+    yield pending
+    pending.close()
 
 
 def test_read_raw_reads_the_export(module, workspace):
@@ -466,3 +461,14 @@ def _imports_module(node):
 def test_the_notebook_still_runs_top_to_bottom(workspace):
     """The notebook runs from the first cell to the last in a fresh kernel."""
     run_notebook(workspace / NOTEBOOK)
+
+
+def test_your_golden_master_still_passes(learner_tests):
+    """Your golden master (and any other tests in tests/) still pass: the behaviour is unchanged."""
+    run = learner_tests.result()
+    assert run.ok, (
+        f"Your tests do not all pass any more ({run.summary()}). A refactoring changes the shape of "
+        "the code, not what it computes: find the function whose move changed a result. "
+        "Run pytest in the workspace after each extraction.\n"
+        + "\n".join(run.output.strip().splitlines()[-12:])
+    )

@@ -15,6 +15,7 @@ from kata.harness import (
     import_from_workspace,
     run_learner_tests,
     staging,
+    start_learner_tests,
     surviving_mutants,
 )
 
@@ -22,6 +23,14 @@ GOLDEN_MASTER = "tests/test_golden_master.py"
 FAST_SECONDS = 5.0
 PYTEST_TIME = re.compile(r" in (\d+(?:\.\d+)?)s")
 PHASE_TIME = re.compile(r"^\s*(\d+(?:\.\d+)?)s (?:setup|call|teardown)\s", re.MULTILINE)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def all_tests(workspace):
+    """The whole suite, golden master included, started at once to run beside the unit tests."""
+    pending = start_learner_tests(workspace)
+    yield pending
+    pending.close()
 
 
 @pytest.fixture(scope="module")
@@ -115,9 +124,9 @@ def test_the_bill_columns_are_where_their_names_say(workspace):
     )
 
 
-def test_all_your_tests_pass_golden_master_included(workspace):
+def test_all_your_tests_pass_golden_master_included(all_tests):
     """All your tests pass, the golden master included."""
-    run = run_learner_tests(workspace)
+    run = all_tests.result()
     assert run.ok, (
         f"Your tests did not all pass ({run.summary()}). If only the golden master fails after a "
         "fix you made on purpose, re-record the values that moved, and say why in a comment and "
