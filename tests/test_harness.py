@@ -38,6 +38,7 @@ def test_learner_runs_count_passes_and_failures_the_same_either_way(tmp_path, mo
         (1, 1, False),
         (0, 0, False),
     ]
+    assert "1 failed" in runs[1].output, "the learner's pytest output was lost"
 
 
 def test_a_learner_run_that_hangs_is_stopped(tmp_path):

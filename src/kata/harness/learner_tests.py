@@ -250,6 +250,8 @@ def _run_in_child(folder: Path, log: Path, args: list[str]) -> int:
         descriptor = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
         os.dup2(descriptor, 1)
         os.dup2(descriptor, 2)
+        # Inside a pytest run, sys.stdout is the parent's capture object, not file descriptor 1.
+        sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
         os.chdir(folder)
         os.environ["MPLBACKEND"] = "Agg"
         _forget_non_library_modules()
