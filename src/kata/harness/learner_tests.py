@@ -101,8 +101,15 @@ def start_learner_tests(root: Path, timeout: int = 120) -> PendingTestRun:
     return PendingTestRun(root, timeout)
 
 
-def run_test_suites(folders: list[Path], timeout: int = 120) -> list[TestRun]:
-    """Run pytest in each folder (side by side, as many as there are cores) and report each."""
+def run_test_suites(
+    folders: list[Path], timeout: int = 120, stop_at_first_failure: bool = False
+) -> list[TestRun]:
+    """Run pytest in each folder (side by side, as many as there are cores) and report each.
+
+    With `stop_at_first_failure`, each run ends at its first failing test (`-x`): enough to know
+    that a mutant was caught.
+    """
+    extra = ("-x",) if stop_at_first_failure else ()
     use_fork = _fork_is_safe()
     if use_fork and folders:
         _preload(folders[0])
@@ -115,7 +122,7 @@ def run_test_suites(folders: list[Path], timeout: int = 120) -> list[TestRun]:
             while pending and len(running) < workers:
                 index, folder = pending.pop(0)
                 job_cls = _ForkedJob if use_fork else _ProcessJob
-                running[index] = job_cls(folder, Path(scratch) / str(index), timeout)
+                running[index] = job_cls(folder, Path(scratch) / str(index), timeout, extra)
             for index, job in list(running.items()):
                 if job.finished():
                     results[index] = job.result()
@@ -164,8 +171,11 @@ def _imported_modules(folder: Path) -> set[str]:
 
 
 class _Job:
-    def __init__(self, folder: Path, scratch: Path, timeout: int) -> None:
+    def __init__(
+        self, folder: Path, scratch: Path, timeout: int, extra: tuple[str, ...] = ()
+    ) -> None:
         scratch.mkdir(parents=True)
+        self.extra = extra
         self.folder = folder
         self.junit = scratch / "junit.xml"
         self.log = scratch / "output.txt"
@@ -200,7 +210,13 @@ class _Job:
         return TestRun(passed, failed, errors, output, self.timed_out)
 
     def args(self) -> list[str]:
-        return [*PYTEST_ARGS, f"--junitxml={self.junit}", "--rootdir", str(self.folder)]
+        return [
+            *PYTEST_ARGS,
+            *self.extra,
+            f"--junitxml={self.junit}",
+            "--rootdir",
+            str(self.folder),
+        ]
 
     def _poll(self) -> bool:
         raise NotImplementedError
@@ -210,8 +226,10 @@ class _Job:
 
 
 class _ProcessJob(_Job):
-    def __init__(self, folder: Path, scratch: Path, timeout: int) -> None:
-        super().__init__(folder, scratch, timeout)
+    def __init__(
+        self, folder: Path, scratch: Path, timeout: int, extra: tuple[str, ...] = ()
+    ) -> None:
+        super().__init__(folder, scratch, timeout, extra)
         with self.log.open("w") as log:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "pytest", *self.args()],
@@ -230,8 +248,10 @@ class _ProcessJob(_Job):
 
 
 class _ForkedJob(_Job):
-    def __init__(self, folder: Path, scratch: Path, timeout: int) -> None:
-        super().__init__(folder, scratch, timeout)
+    def __init__(
+        self, folder: Path, scratch: Path, timeout: int, extra: tuple[str, ...] = ()
+    ) -> None:
+        super().__init__(folder, scratch, timeout, extra)
         self.pid = os.fork()
         if self.pid == 0:
             os._exit(_run_in_child(folder, self.log, self.args()))
