@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
+from kata.errors import KataError
 from kata.harness import learner_tests, notebook_pair_in_sync
 from kata.harness.mutants import Edit, Mutant, MutantError, apply_mutant, load_mutants
 from kata.manifest import load_kata
@@ -176,3 +177,22 @@ def test_a_syntax_error_in_an_imported_module_reads_as_file_and_line(tmp_path):
     )
     assert results[0]["kind"] == "assertion"
     assert results[0]["message"].startswith("broken.py:1: SyntaxError:")
+
+
+def test_only_runs_the_named_checks_and_refuses_a_name_that_is_not_there(tmp_path):
+    kata_dir = tmp_path / "katas" / "demo"
+    checks = kata_dir / "stages" / "01-only" / "checks"
+    checks.mkdir(parents=True)
+    (kata_dir / "kata.toml").write_text(
+        'format = 1\ntitle = "t"\nsummary = "s"\naudience = ["a"]\n'
+        '[[stages]]\nslug = "01-only"\ntitle = "Only"\nminutes = 5\nhints = ["h"]\n'
+    )
+    (checks / "test_demo.py").write_text(
+        "def test_one():\n    pass\n\ndef test_two():\n    pass\n\ndef test_three():\n    pass\n"
+    )
+    (kata_dir / "workspace").mkdir()
+    stage = load_kata(kata_dir).stages[0]
+    run = run_checks(stage, kata_dir / "workspace", only=["test_one", "test_three"])
+    assert [r.id.split("::")[-1] for r in run.results] == ["test_one", "test_three"]
+    with pytest.raises(KataError, match="has no check named test_four"):
+        run_checks(stage, kata_dir / "workspace", only=["test_one", "test_four"])
