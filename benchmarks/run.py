@@ -123,6 +123,8 @@ def describe(stage, solution: Path) -> tuple[str, bool, str | None]:
     words = []
     if "run_notebook" in checks:
         words.append("executes notebooks")
+    elif "runpy" in checks:
+        words.append("executes the notebook's script or the learner's program")
     elif runs_tests and any(w in learner_tests for w in ("run_notebook", "runpy", "nbclient")):
         words.append("executes the notebook (or its script) through your tests")
     else:

@@ -87,8 +87,21 @@ def kata_process(root: Path, *args: str, timeout: int = 300) -> Result:
 def check_stage():
     """Run a stage's checks of the real repository on any folder: check_stage("penguins", 3, path)."""
 
-    def run(kata_name: str, stage: str | int, workspace: Path) -> CheckRun:
+    def run(
+        kata_name: str, stage: str | int, workspace: Path, only: tuple[str, ...] = ()
+    ) -> CheckRun:
         kata = find_kata(REPO / "katas", kata_name)
-        return run_checks(kata.stage(stage), Path(workspace))
+        return run_checks(kata.stage(stage), Path(workspace), only=only)
 
     return run
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Under `pytest -n 2 --dist loadgroup`, keep each kata's discrimination file on one worker (its
+    module-scoped variants are checked once) and the site tests together (one site build)."""
+    for item in items:
+        path = Path(item.path)
+        if path.parent.name == "site":
+            item.add_marker(pytest.mark.xdist_group("site"))
+        elif "katas" in path.relative_to(REPO).parts:
+            item.add_marker(pytest.mark.xdist_group(path.stem))

@@ -3,8 +3,9 @@
 Each case builds a workspace from a stage's reference solution in a temporary folder, changes it
 (files from alternates/, small edits, files removed) and runs the stage's checks on it the way
 `kata check` does. Another correct solution, written independently with other names, another file
-layout and another test style, must pass; an obviously wrong one must fail, on the check that names
-its problem, by an assertion a learner can read.
+layout and another test style, must pass every check of its stage; an obviously wrong one must fail,
+on the check that names its problem, by an assertion a learner can read. A wrong one runs only the
+checks its test reads (`check_only`): the ones that must fail and the ones that must still pass.
 """
 
 from __future__ import annotations
@@ -14,6 +15,9 @@ from pathlib import Path
 
 import jupytext
 import pytest
+
+from kata.manifest import find_kata
+from kata.runner import run_checks
 
 REPO = Path(__file__).resolve().parents[3]
 SOLUTIONS = REPO / "solutions" / "penguins"
@@ -57,6 +61,12 @@ def build(tmp_path, solution, *, overlays=(), remove=(), edits=(), files=None, s
     return workspace
 
 
+def check_only(stage, workspace, *checks):
+    """Only the named checks of penguins `stage` on `workspace` (KataError if one is not a check)."""
+    assert checks, "name the checks the test reads; a correct alternative runs its whole stage"
+    return run_checks(find_kata(REPO / "katas", "penguins").stage(stage), workspace, only=checks)
+
+
 def assert_passes(run):
     assert run.passed, "\n".join(f"{r.sentence}\n    {r.message}" for r in run.failures)
 
@@ -92,7 +102,7 @@ def test_stage_1_passes_another_team_s_notebook(tmp_path, check_stage):
     assert_passes(check_stage("penguins", 1, workspace))
 
 
-def test_stage_1_fails_a_notebook_that_uses_a_name_defined_further_down(tmp_path, check_stage):
+def test_stage_1_fails_a_notebook_that_uses_a_name_defined_further_down(tmp_path):
     workspace = build(
         tmp_path,
         STAGE_1,
@@ -105,14 +115,12 @@ def test_stage_1_fails_a_notebook_that_uses_a_name_defined_further_down(tmp_path
             ),
         ],
     )
-    run = check_stage("penguins", 1, workspace)
+    run = check_only(1, workspace, "test_the_notebook_runs_top_to_bottom_in_a_fresh_kernel")
     assert_fails_readably(run, "test_the_notebook_runs_top_to_bottom_in_a_fresh_kernel")
     assert "NameError" in next(r.message for r in run.failures if "top_to_bottom" in r.id)
 
 
-def test_stage_1_fails_an_unseeded_split_and_an_absolute_path_that_exists_here(
-    tmp_path, check_stage
-):
+def test_stage_1_fails_an_unseeded_split_and_an_absolute_path_that_exists_here(tmp_path):
     """Each problem fails its own check, even though the notebook runs on this machine."""
     workspace = build(
         tmp_path,
@@ -126,7 +134,13 @@ def test_stage_1_fails_an_unseeded_split_and_an_absolute_path_that_exists_here(
             ("analysis.py", '"../data/penguins_raw.csv"', f'"{DATA}"'),
         ],
     )
-    run = check_stage("penguins", 1, workspace)
+    run = check_only(
+        1,
+        workspace,
+        "test_two_fresh_runs_give_identical_results",
+        "test_no_absolute_paths",
+        "test_the_notebook_runs_top_to_bottom_in_a_fresh_kernel",
+    )
     assert_fails_readably(
         run, "test_two_fresh_runs_give_identical_results", "test_no_absolute_paths"
     )
@@ -162,10 +176,15 @@ def test_stage_2_passes_a_json_recording_of_other_key_results(tmp_path, check_st
     assert_passes(check_stage("penguins", 2, workspace))
 
 
-def test_stage_2_fails_a_golden_master_that_records_nothing(tmp_path, check_stage):
+def test_stage_2_fails_a_golden_master_that_records_nothing(tmp_path):
     test = RUN_THE_SCRIPT + "\n\ndef test_the_notebook_has_results(results):\n    assert results\n"
     workspace = build(tmp_path, STAGE_2, files={"tests/test_golden_master.py": test})
-    run = check_stage("penguins", 2, workspace)
+    run = check_only(
+        2,
+        workspace,
+        "test_your_golden_master_catches_every_notebook_mutant",
+        "test_your_golden_master_passes",
+    )
     assert_fails_readably(run, "test_your_golden_master_catches_every_notebook_mutant")
     assert "test_your_golden_master_passes" in passed_checks(run)
 
@@ -187,7 +206,7 @@ def test_stage_3_passes_a_package_with_other_helpers_and_an_early_fix(tmp_path, 
 
 
 def test_stage_3_fails_a_function_that_changes_its_input_and_a_notebook_that_defines_one(
-    tmp_path, check_stage
+    tmp_path,
 ):
     helper = "# %%\ndef grams_to_kg(grams):\n    return grams / 1000\n\n\n# %% [markdown]\n# ## Look at it"
     workspace = build(
@@ -198,7 +217,13 @@ def test_stage_3_fails_a_function_that_changes_its_input_and_a_notebook_that_def
             ("analysis.py", "# %% [markdown]\n# ## Look at it", helper),
         ],
     )
-    run = check_stage("penguins", 3, workspace)
+    run = check_only(
+        3,
+        workspace,
+        "test_impute_missing_fills_isotopes_with_the_median",
+        "test_the_notebook_imports_its_functions_and_defines_none",
+        "test_your_golden_master_still_passes",
+    )
     assert_fails_readably(
         run,
         "test_impute_missing_fills_isotopes_with_the_median",
@@ -228,7 +253,7 @@ def test_stage_4_passes_plain_asserts_in_two_files_against_a_package(tmp_path, c
     assert_passes(check_stage("penguins", 4, workspace))
 
 
-def test_stage_4_fails_tests_that_assert_nothing(tmp_path, check_stage):
+def test_stage_4_fails_tests_that_assert_nothing(tmp_path):
     calls_only = (
         "import pandas as pd\n\n"
         "from penguin_mass import clean_penguins, evaluate, impute_missing, read_raw, split_train_test\n\n\n"
@@ -238,12 +263,17 @@ def test_stage_4_fails_tests_that_assert_nothing(tmp_path, check_stage):
         '    evaluate(test["body_mass_g"], pd.Series(4200.0, index=test.index))\n'
     )
     workspace = build(tmp_path, STAGE_4, files={"tests/test_penguin_mass.py": calls_only})
-    run = check_stage("penguins", 4, workspace)
+    run = check_only(
+        4,
+        workspace,
+        "test_your_unit_tests_catch_every_function_mutant",
+        "test_your_unit_tests_pass",
+    )
     assert_fails_readably(run, "test_your_unit_tests_catch_every_function_mutant")
     assert "test_your_unit_tests_pass" in passed_checks(run)
 
 
-def test_stage_4_fails_while_the_bill_columns_are_still_swapped(tmp_path, check_stage):
+def test_stage_4_fails_while_the_bill_columns_are_still_swapped(tmp_path):
     """The quiet bug left in, with unit tests that never compare the two bill columns."""
     workspace = build(
         tmp_path,
@@ -267,7 +297,13 @@ def test_stage_4_fails_while_the_bill_columns_are_still_swapped(tmp_path, check_
         ],
     )
     shutil.copy(SOLUTIONS / STAGE_3 / "tests" / "test_golden_master.py", workspace / "tests")
-    run = check_stage("penguins", 4, workspace)
+    run = check_only(
+        4,
+        workspace,
+        "test_the_bill_columns_are_where_their_names_say",
+        "test_your_unit_tests_catch_every_function_mutant",
+        "test_all_your_tests_pass_golden_master_included",
+    )
     assert_fails_readably(
         run,
         "test_the_bill_columns_are_where_their_names_say",

@@ -1,0 +1,672 @@
+"""Checks for penguins stage 6: data, domain and presentation layers, and a thin report.
+
+The layer rules are checked twice. `lint-imports` runs the learner's own contracts, and a copy of
+the package with one deliberate slip at a time shows whether those contracts catch it. Then the
+same rules are checked here, by reading the package's source, whatever the learner's contracts
+say: loosening a contract cannot make a domain that plots or reads files pass.
+"""
+
+from __future__ import annotations
+
+import ast
+import configparser
+import json
+import subprocess
+import sys
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from kata.harness import (
+    CheckFailed,
+    fail,
+    import_from_workspace,
+    notebook_pair_in_sync,
+    read_notebook,
+    run_learner_tests,
+    run_notebook,
+    staging,
+)
+
+PACKAGE = "penguin_mass"
+LAYERS = ("data", "domain", "presentation")
+NOTEBOOK = "analysis.ipynb"
+
+# What the domain must not import, with the reason a learner reads. A dotted name also covers
+# its submodules; a bare name covers the whole library.
+PLOTTING_LIBRARIES = ("matplotlib", "seaborn", "plotly", "bokeh", "altair", "pandas.plotting")
+FILE_LIBRARIES = ("os", "pathlib", "io", "shutil", "glob", "tempfile", "pickle", "shelve",
+                  "sqlite3", "subprocess")  # fmt: skip
+NETWORK_LIBRARIES = ("urllib", "http", "socket", "requests", "httpx", "urllib3", "aiohttp",
+                     "ftplib", "smtplib")  # fmt: skip
+FORBIDDEN_IN_DOMAIN = {
+    **dict.fromkeys(
+        PLOTTING_LIBRARIES, "a plotting library; figures belong in the presentation layer"
+    ),
+    **dict.fromkeys(
+        FILE_LIBRARIES,
+        "it reaches files or the operating system; reading and writing belong in the data layer",
+    ),
+    **dict.fromkeys(
+        NETWORK_LIBRARIES, "it reaches the network; talking to services belongs in the data layer"
+    ),
+    "mlflow": "an experiment tracker, which writes runs to a store; the domain only computes",
+}
+PLOTTING = {name: FORBIDDEN_IN_DOMAIN[name] for name in PLOTTING_LIBRARIES}
+
+# Calls that read or write files (or draw) without importing anything the rules above forbid.
+FILE_CALLS = {
+    # pandas readers and writers
+    "read_csv", "read_table", "read_fwf", "read_excel", "read_json", "read_html", "read_xml",
+    "read_parquet", "read_orc", "read_feather", "read_hdf", "read_pickle", "read_sql",
+    "read_sql_query", "read_sql_table", "read_stata", "read_sas", "read_spss", "read_clipboard",
+    "to_csv", "to_excel", "to_parquet", "to_orc", "to_feather", "to_hdf", "to_pickle", "to_sql",
+    "to_stata", "to_clipboard",
+    # numpy, and file objects or paths handed in by someone else
+    "loadtxt", "genfromtxt", "fromfile", "savetxt", "savez", "savez_compressed", "tofile",
+    "open", "read_text", "write_text", "read_bytes", "write_bytes",
+}  # fmt: skip
+PLOT_CALLS = {"plot", "hist", "boxplot", "savefig"}  # pandas draws with .plot() and friends
+
+# The stage 5 interface, still importable from the top of the package, and where each name lives.
+INTERFACE = [
+    "read_raw", "clean_penguins", "split_train_test", "species_baseline", "evaluate",
+    "make_model", "fit_model", "coefficients", "cross_validated_mae",
+    "MEASUREMENTS", "CATEGORIES", "FEATURES", "TARGET",
+]  # fmt: skip
+DOMAIN_FUNCTIONS = ("split_train_test", "species_baseline", "evaluate", "make_model",
+                    "fit_model", "coefficients", "cross_validated_mae")  # fmt: skip
+HOME_LAYERS = {
+    "read_raw": ("data",),
+    "clean_penguins": ("data", "domain"),
+    **dict.fromkeys(DOMAIN_FUNCTIONS, ("domain",)),
+}
+
+# Slips the learner's contracts must catch: (layer whose module gets the line, the line, what it is).
+PROBES = [
+    ("domain", "import matplotlib.pyplot", "the domain importing matplotlib"),
+    ("domain", "import pathlib", "the domain importing pathlib"),
+    ("domain", "import urllib.request", "the domain importing urllib"),
+    ("domain", f"import {PACKAGE}.data", f"the domain importing {PACKAGE}.data"),
+    ("domain", f"import {PACKAGE}.presentation", f"the domain importing {PACKAGE}.presentation"),
+    ("data", f"import {PACKAGE}.presentation", f"the data layer importing {PACKAGE}.presentation"),
+]
+# lint-imports in each folder given, one interpreter for all: importing import-linter costs more
+# than a run. Prints [exit code, output] per folder, as JSON.
+LINT_IMPORTS = """
+import contextlib, io, json, os, sys
+from importlinter.cli import lint_imports
+runs = []
+for folder in sys.argv[1:]:
+    os.chdir(folder)  # lint_imports reads the configuration here and puts it first on sys.path
+    with contextlib.redirect_stdout(io.StringIO()) as output:
+        code = lint_imports(no_cache=True, no_logo=True)
+    runs.append([code, output.getvalue()])
+print(json.dumps(runs))
+"""
+
+
+# The package, read as source
+
+
+@dataclass
+class Import:
+    line: int
+    text: str  # the statement as written, for messages
+    target: str  # the absolute module name it imports (or imports from)
+
+
+@dataclass
+class Module:
+    name: str
+    path: str  # relative to the workspace, for messages
+    tree: ast.Module
+    is_package: bool
+    imports: list[Import] = field(default_factory=list)
+
+    @property
+    def layer(self) -> str | None:
+        parts = self.name.split(".")
+        return parts[1] if len(parts) > 1 and parts[1] in LAYERS else None
+
+
+@dataclass
+class Package:
+    modules: dict[str, Module]
+    layer_files: dict[str, str]  # layer -> its module file, relative to the workspace
+
+    def in_layer(self, layer: str) -> list[Module]:
+        return [module for module in self.modules.values() if module.layer == layer]
+
+
+def read_package(workspace: Path) -> Package:
+    root = workspace / PACKAGE
+    if (workspace / f"{PACKAGE}.py").is_file() and not root.is_dir():
+        fail(
+            f"{PACKAGE} is still one module, {PACKAGE}.py. Make it a package: a folder {PACKAGE}/ "
+            "with an __init__.py (the public API) and the layers data, domain and presentation, "
+            "each a module (data.py) or a subpackage (data/ with an __init__.py). Step 2 of the "
+            "README."
+        )
+    if not (root / "__init__.py").is_file():
+        fail(
+            f"Expected a package folder {PACKAGE}/ with an __init__.py beside {NOTEBOOK}, but "
+            "there is none. Step 2 of the README creates it."
+        )
+    layer_files, problems = {}, []
+    for layer in LAYERS:
+        module, folder = root / f"{layer}.py", root / layer
+        if module.is_file() and folder.is_dir():
+            problems.append(
+                f"both {PACKAGE}/{layer}.py and a folder {PACKAGE}/{layer}/; keep one of them"
+            )
+        elif module.is_file():
+            layer_files[layer] = f"{PACKAGE}/{layer}.py"
+        elif (folder / "__init__.py").is_file():
+            layer_files[layer] = f"{PACKAGE}/{layer}/__init__.py"
+        elif folder.is_dir():
+            problems.append(f"{PACKAGE}/{layer}/ has no __init__.py; add one")
+        else:
+            problems.append(f"no {layer} layer ({PACKAGE}/{layer}.py or {PACKAGE}/{layer}/)")
+    if problems:
+        fail(
+            f"{PACKAGE} needs three layers, each a module or a subpackage: "
+            + "; ".join(problems)
+            + "."
+        )
+    modules = {}
+    for path in sorted(root.rglob("*.py")):
+        relative = path.relative_to(workspace)
+        if "__pycache__" in relative.parts:
+            continue
+        parts = list(relative.with_suffix("").parts)
+        is_package = parts[-1] == "__init__"
+        if is_package:
+            parts.pop()
+        try:
+            tree = ast.parse(path.read_bytes(), filename=str(relative))
+        except SyntaxError as error:
+            fail(f"{relative}:{error.lineno}: SyntaxError: {error.msg}. Fix it, then check again.")
+        modules[".".join(parts)] = Module(".".join(parts), str(relative), tree, is_package)
+    for module in modules.values():
+        module.imports = list(_imports(module, modules))
+    return Package(modules, layer_files)
+
+
+def _imports(module: Module, known: dict[str, Module]):
+    """Every import statement of the module (at any depth), resolved to absolute module names."""
+    for node in ast.walk(module.tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                yield Import(node.lineno, ast.unparse(node), _nearest(alias.name, known))
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                package = module.name if module.is_package else module.name.rpartition(".")[0]
+                for _ in range(node.level - 1):
+                    package = package.rpartition(".")[0]
+                base = f"{package}.{base}" if base else package
+            for alias in node.names:
+                candidate = f"{base}.{alias.name}"
+                target = candidate if candidate in known else _nearest(base, known)
+                yield Import(node.lineno, ast.unparse(node), target)
+
+
+def _nearest(name: str, known: dict[str, Module]) -> str:
+    """The module itself if it is one of the package's, else the closest enclosing one of ours."""
+    if name.split(".")[0] != PACKAGE:
+        return name
+    parts = name.split(".")
+    while parts and ".".join(parts) not in known:
+        parts.pop()
+    return ".".join(parts) or name
+
+
+def _forbidden(target: str, rules: dict[str, str]) -> tuple[str, str] | None:
+    for name, why in rules.items():
+        if target == name or target.startswith(f"{name}."):
+            return name, why
+    return None
+
+
+def layer_violations(package: Package, layer: str, external: dict[str, str], layers: set[str]):
+    """Imports of `layer`'s modules that break its rules, directly or through a module that
+    belongs to no layer (such as the package's __init__.py, which imports every layer)."""
+    found = []
+    for module in package.in_layer(layer):
+        for statement in module.imports:
+            for chain, (what, why) in _reaches(package, statement.target, external, layers, set()):
+                where = f"{module.path}, line {statement.line}: `{_short(statement.text)}`"
+                if chain:
+                    through = "".join(f", and {step}" for step in chain)
+                    found.append(
+                        f"{where}{through}: so the {layer} layer depends on {what} ({why})."
+                    )
+                else:
+                    found.append(f"{where}: the {layer} layer imports {what} ({why}).")
+    return list(dict.fromkeys(found))  # `from x import a, b` gives one line, not two
+
+
+def _reaches(package, target, external, layers, seen, chain=()):
+    """(chain, (what, why)) for each forbidden thing `target` is, or leads to through modules
+    that belong to no layer; `chain` says which import of which module leads on."""
+    bad = _forbidden(target, external)
+    if bad:
+        yield list(chain), bad
+        return
+    module = package.modules.get(target)
+    if module is None:
+        return
+    if module.layer in layers:
+        yield list(chain), (f"{PACKAGE}.{module.layer}", _why_not(module.layer))
+    elif module.layer is None and target not in seen:  # not a layer: look at what it imports
+        seen.add(target)
+        for statement in module.imports:
+            step = f"{module.path} imports {statement.target} at line {statement.line}"
+            yield from _reaches(package, statement.target, external, layers, seen, (*chain, step))
+
+
+def _why_not(layer: str) -> str:
+    return {
+        "data": "the domain is the bottom layer: data may use the domain, not the other way round",
+        "presentation": "the presentation sits on top: it uses the other layers, none uses it",
+    }[layer]
+
+
+def domain_calls_that_do_io(package: Package) -> list[str]:
+    found = []
+    for module in package.in_layer("domain"):
+        for node in ast.walk(module.tree):
+            if not isinstance(node, ast.Call):
+                continue
+            names = _call_names(node.func)
+            io = [name for name in names[-1:] if name in FILE_CALLS]
+            plot = [name for name in names if name in PLOT_CALLS]
+            if io or plot:
+                doing = (
+                    "reads or writes a file; that belongs in the data layer"
+                    if io
+                    else "draws a figure; that belongs in the presentation layer"
+                )
+                found.append(
+                    f"{module.path}, line {node.lineno}: `{_short(ast.unparse(node))}` {doing}."
+                )
+    return found
+
+
+def _call_names(func: ast.expr) -> list[str]:
+    """The names along a call's target: df.plot.scatter -> ['df', 'plot', 'scatter']."""
+    names = []
+    while isinstance(func, ast.Attribute):
+        names.append(func.attr)
+        func = func.value
+    if isinstance(func, ast.Name):
+        names.append(func.id)
+    return names[::-1]
+
+
+def _short(text: str, limit: int = 70) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _listed(found: list[str], limit: int = 10) -> str:
+    shown = found if len(found) <= limit + 1 else found[:limit]
+    more = f"\n  ... and {len(found) - len(shown)} more" if len(found) > len(shown) else ""
+    return "\n  " + "\n  ".join(shown) + more
+
+
+@pytest.fixture(scope="module")
+def layout(workspace) -> Package | str:
+    """The package as read from its source, or what keeps it from having three layers."""
+    try:
+        return read_package(workspace)
+    except CheckFailed as problem:
+        return str(problem)
+
+
+@pytest.fixture(scope="module")
+def package(layout) -> Package:
+    if isinstance(layout, str):
+        fail(
+            "No layers to check yet: the check that penguin_mass is a package with a data, a "
+            "domain and a presentation layer says what is missing."
+        )
+    return layout
+
+
+# The learner's own tests run first: they fork a process, which must happen before a kernel starts.
+
+
+def test_your_tests_still_pass_golden_master_included(workspace):
+    """Your tests, the golden master included, still pass: moving code changed no result."""
+    run = run_learner_tests(workspace)
+    assert run.ok, (
+        f"Your tests do not all pass any more ({run.summary()}). Separating the layers moves "
+        "code; it must not change what it computes. If a test cannot import a name any more, "
+        f"export it from {PACKAGE}/__init__.py.\n" + _tail(run.output)
+    )
+
+
+def test_the_package_has_data_domain_and_presentation_layers(layout):
+    """penguin_mass is a package with a data, a domain and a presentation layer."""
+    assert not isinstance(layout, str), layout
+
+
+def test_the_stage_5_interface_is_importable_from_the_package_and_lives_in_its_layer(workspace):
+    """The stage 5 names import from penguin_mass; each function is defined in its own layer."""
+    module = import_from_workspace(workspace, PACKAGE)
+    missing = [name for name in INTERFACE if not hasattr(module, name)]
+    assert not missing, (
+        f"`from {PACKAGE} import {', '.join(missing)}` fails. The public API keeps every name of "
+        f"the stage 5 interface: import each in {PACKAGE}/__init__.py from the layer it lives in."
+    )
+    misplaced = []
+    for name, layers in HOME_LAYERS.items():
+        defined_in = getattr(getattr(module, name), "__module__", "") or ""
+        if not any(
+            defined_in == f"{PACKAGE}.{layer}" or defined_in.startswith(f"{PACKAGE}.{layer}.")
+            for layer in layers
+        ):
+            expected = " or ".join(f"{PACKAGE}.{layer}" for layer in layers)
+            misplaced.append(f"{name} is defined in {defined_in or '?'}; expected {expected}")
+    assert not misplaced, (
+        "Some functions live outside their layer:"
+        + _listed(misplaced)
+        + "\nMove each into its layer and import it from there in __init__.py."
+    )
+
+
+def test_the_package_init_only_gathers_the_public_api(package):
+    """penguin_mass/__init__.py imports the public API from the layers and defines no function or class."""
+    init = package.modules[PACKAGE]
+    defined = [
+        f"{node.name} (line {node.lineno})"
+        for node in init.tree.body
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef)
+    ]
+    assert not defined, (
+        f"{init.path} defines {', '.join(defined)}. The package's __init__.py belongs to no "
+        "layer: it only imports the public names from the layers. Move each definition into the "
+        "layer whose job it does."
+    )
+
+
+def test_the_domain_imports_no_plotting_no_io_and_no_other_layer(package):
+    """No module of the domain imports plotting, file, network or tracking libraries, data or presentation."""
+    found = layer_violations(package, "domain", FORBIDDEN_IN_DOMAIN, {"data", "presentation"})
+    assert not found, (
+        "The domain imports what it must not:"
+        + _listed(found)
+        + "\nThe domain takes frames and returns frames, models and numbers. Move the code that "
+        "needs these imports to the data or presentation layer and pass the domain what it needs."
+    )
+
+
+def test_the_domain_reads_no_files_and_draws_nothing(package):
+    """No module of the domain opens, reads or writes a file, or draws with pandas' plotting."""
+    found = domain_calls_that_do_io(package)
+    assert not found, (
+        "The domain does I/O or plotting without importing a library for it:"
+        + _listed(found)
+        + "\nLet the data layer read and write, the presentation layer draw, and the domain "
+        "take and return frames."
+    )
+
+
+def test_the_data_layer_neither_draws_nor_imports_the_presentation(package):
+    """No module of the data layer imports a plotting library or the presentation layer."""
+    found = layer_violations(package, "data", PLOTTING, {"presentation"})
+    assert not found, (
+        "The data layer imports what it must not:"
+        + _listed(found)
+        + "\nThe data layer reads and writes; the presentation, on top of it, shows."
+    )
+
+
+# The learner's import-linter contracts
+
+
+def import_linter_config(workspace: Path) -> tuple[str, int] | None:
+    """(where the config is, how many contracts it has), as lint-imports looks for it."""
+    for name in ("setup.cfg", ".importlinter"):
+        path = workspace / name
+        if path.is_file():
+            config = configparser.ConfigParser()
+            try:
+                config.read(path, encoding="utf-8")
+            except configparser.Error as error:
+                fail(f"{name} cannot be read as an INI file: {_tail(str(error), 1)}")
+            if config.has_section("importlinter"):
+                contracts = [s for s in config.sections() if s.startswith("importlinter:")]
+                return name, len(contracts)
+    path = workspace / "pyproject.toml"
+    if path.is_file():
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as error:
+            fail(f"pyproject.toml is not valid TOML: {error}.")
+        section = data.get("tool", {}).get("importlinter")
+        if isinstance(section, dict):
+            return "pyproject.toml [tool.importlinter]", len(section.get("contracts", []))
+    return None
+
+
+def lint_imports(*folders: Path) -> list[tuple[int, str]]:
+    """(exit code, output) of lint-imports run in each folder."""
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", LINT_IMPORTS, *map(str, folders)],
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        fail("lint-imports did not finish within 120 s.")
+    try:
+        return [(code, output) for code, output in json.loads(done.stdout.strip().splitlines()[-1])]
+    except (IndexError, ValueError):
+        fail(f"lint-imports could not run:\n{_tail(done.stdout + done.stderr)}")
+
+
+@pytest.fixture(scope="module")
+def contracts(workspace) -> str:
+    """Where the learner's import-linter configuration is, once it exists and holds contracts."""
+    found = import_linter_config(workspace)
+    if found is None:
+        fail(
+            "No import-linter configuration in the workspace: expected a file .importlinter (or "
+            "an [importlinter] section in setup.cfg, or [tool.importlinter] in pyproject.toml) "
+            "beside analysis.ipynb. Step 5 of the README writes it."
+        )
+    where, count = found
+    if count == 0:
+        fail(f"{where} holds no contracts; add a layers contract and a forbidden contract.")
+    return where
+
+
+@pytest.fixture(scope="module")
+def linted(workspace, layout, contracts) -> tuple[tuple[int, str], list[int] | None]:
+    """lint-imports on the workspace, and (once there are layers) on one copy per slip."""
+    copies = []
+    try:
+        if isinstance(layout, Package):
+            for layer, line, _ in PROBES:
+                copy = staging.stage_copy(workspace, None)
+                copies.append(copy)
+                with (copy / layout.layer_files[layer]).open("a", encoding="utf-8") as module:
+                    module.write(f"\n{line}  # a slip the contracts should catch\n")
+        own, *slips = lint_imports(workspace, *copies)
+    finally:
+        for copy in copies:
+            staging.remove_stage(copy)
+    return own, [code for code, _ in slips] if copies else None
+
+
+def test_your_import_contracts_are_kept(linted, contracts):
+    """lint-imports, run in the workspace with your configuration, keeps every contract."""
+    (code, output), _ = linted
+    broken = output.split("Broken contracts", 1)[-1].lstrip("-\n")
+    assert code == 0, (
+        f"lint-imports, run in the workspace with {contracts}, fails:\n"
+        + _tail(broken, 25)
+        + "\nEach line `a -> b (l.N)` is an import at line N of module a. Move the code, not the "
+        "contract."
+    )
+
+
+def test_your_import_contracts_catch_each_layer_slip(workspace, package, request):
+    """Your contracts fail when a copy of the package breaks a layer rule, one slip at a time."""
+    found = import_linter_config(workspace)
+    if found is None or found[1] == 0:
+        fail(
+            "No contracts to try yet: the check that lint-imports keeps your contracts says what "
+            "is missing."
+        )
+    contracts = found[0]
+    _, codes = request.getfixturevalue("linted")
+    missed = [
+        f"{what} (`{line}` in {package.layer_files[layer]})"
+        for (layer, line, what), code in zip(PROBES, codes, strict=True)
+        if code == 0
+    ]
+    assert not missed, (
+        f"lint-imports still passes with your contracts ({contracts}) after each of these "
+        f"slips:{_listed(missed)}\nA layers contract (presentation above data above domain) and "
+        "a forbidden contract for the domain's imports catch them all; see step 5 of the README."
+    )
+
+
+# The notebook, a thin report
+
+
+def notebook_code(workspace: Path):
+    """(cell number, parsed code) for each code cell, with magics and shell lines left out."""
+    for number, cell in enumerate(read_notebook(workspace / NOTEBOOK).cells, start=1):
+        if cell.cell_type != "code":
+            continue
+        code = "\n".join(
+            "" if line.lstrip().startswith(("%", "!")) else line
+            for line in cell.source.splitlines()
+        )
+        try:
+            yield number, ast.parse(code)
+        except SyntaxError as error:
+            fail(f"{NOTEBOOK}, cell {number}, line {error.lineno}: SyntaxError: {error.msg}.")
+
+
+def package_surface(workspace: Path) -> tuple[set[str], set[str] | None]:
+    """(the package's own modules and subpackages, the names in its __all__ or None)."""
+    root = workspace / PACKAGE
+    if not root.is_dir():
+        return set(), None
+    submodules = {path.stem for path in root.glob("*.py") if path.stem != "__init__"}
+    submodules |= {
+        path.name for path in root.iterdir() if path.is_dir() and any(path.rglob("*.py"))
+    }
+    init = root / "__init__.py"
+    try:
+        tree = ast.parse(init.read_bytes()) if init.is_file() else ast.Module([], [])
+    except SyntaxError:
+        return submodules, None
+    return submodules, public_names(tree)
+
+
+def public_names(tree: ast.Module) -> set[str] | None:
+    """The names in __all__, when the module lists them plainly; None otherwise."""
+    for node in tree.body:
+        if isinstance(node, ast.Assign):
+            targets, value = node.targets, node.value
+        elif isinstance(node, ast.AnnAssign):
+            targets, value = [node.target], node.value
+        elif isinstance(node, ast.AugAssign):  # __all__ += [...]: not a plain list
+            targets, value = [node.target], None
+        else:
+            continue
+        if any(isinstance(target, ast.Name) and target.id == "__all__" for target in targets):
+            try:
+                return {str(name) for name in ast.literal_eval(value)} if value else None
+            except (ValueError, TypeError, SyntaxError):
+                return None
+    return None
+
+
+def test_the_notebook_imports_only_the_public_api(workspace):
+    """The notebook imports only from the top of penguin_mass, only public names, and nothing else."""
+    submodules, public = package_surface(workspace)
+    found = []
+
+    def check_name(name, where):
+        if name.startswith("_"):
+            found.append(f"{where}: {name} is private (its name starts with _)")
+        elif name in submodules:
+            found.append(f"{where}: {PACKAGE}.{name} is a layer; use the names it exports instead")
+        elif public is not None and name not in public:
+            found.append(f"{where}: {name} is not in {PACKAGE}.__all__")
+
+    for number, tree in notebook_code(workspace):
+        aliases = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import | ast.ImportFrom):
+                where = f"cell {number}, line {node.lineno}: `{ast.unparse(node)}`"
+                module = "." * getattr(node, "level", 0) + (getattr(node, "module", "") or "")
+                if isinstance(node, ast.ImportFrom) and module == PACKAGE:
+                    for alias in node.names:
+                        check_name(alias.name, where)
+                elif isinstance(node, ast.Import) and all(a.name == PACKAGE for a in node.names):
+                    aliases.update(alias.asname or alias.name for alias in node.names)
+                elif module.startswith(f"{PACKAGE}.") or any(
+                    a.name.startswith(f"{PACKAGE}.") for a in getattr(node, "names", [])
+                ):
+                    found.append(f"{where}: imports a layer directly; import from {PACKAGE} itself")
+                else:
+                    found.append(
+                        f"{where}: the report imports nothing but {PACKAGE}; code that needs this "
+                        "library belongs in the package"
+                    )
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Attribute)
+                and isinstance(node.value, ast.Name)
+                and node.value.id in aliases
+            ):
+                check_name(node.attr, f"cell {number}, line {node.lineno}: `{ast.unparse(node)}`")
+    assert not found, (
+        f"{NOTEBOOK} reaches past the public API:"
+        + _listed(found)
+        + f"\nThe report uses `from {PACKAGE} import ...` and the names {PACKAGE}/__init__.py "
+        "exports, so that the layers behind them can change without touching it."
+    )
+
+
+def test_the_notebook_defines_no_functions_or_classes(workspace):
+    """The notebook defines no function or class: every piece of logic lives in the package."""
+    defined = [
+        f"{node.name} (cell {number}, line {node.lineno})"
+        for number, tree in notebook_code(workspace)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef)
+    ]
+    assert not defined, (
+        f"{NOTEBOOK} still defines {', '.join(defined)}. Move each into the layer whose job it "
+        f"does (a figure into presentation), export it from {PACKAGE}, and call it."
+    )
+
+
+def test_the_notebook_and_its_script_are_in_sync(workspace):
+    """analysis.ipynb and analysis.py hold the same cells, so the golden master tests the report."""
+    problem = notebook_pair_in_sync(workspace / NOTEBOOK)
+    assert problem is None, problem
+
+
+def test_the_notebook_still_runs_top_to_bottom(workspace):
+    """The notebook runs from the first cell to the last in a fresh kernel."""
+    run_notebook(workspace / NOTEBOOK)
+
+
+def _tail(output: str, lines: int = 12) -> str:
+    return "\n".join(output.strip().splitlines()[-lines:])
