@@ -30,7 +30,10 @@ def test_ci_runs_the_readme_test_command():
 
 def test_make_test_sets_up_then_runs_pytest():
     makefile = (REPO / "Makefile").read_text()
-    assert re.search(r"^test: setup\n\t\$\(BIN\)/pytest$", makefile, re.MULTILINE)
+    # two workers, each kata's discrimination file and the site tests kept on one (tests/conftest.py)
+    assert re.search(
+        r"^test: setup\n\t\$\(BIN\)/pytest -n 2 --dist loadgroup$", makefile, re.MULTILINE
+    )
     assert re.search(r"^practice: setup\n\t\$\(BIN\)/kata$", makefile, re.MULTILINE)
     assert "uv sync --frozen" in makefile
 
