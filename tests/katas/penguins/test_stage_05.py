@@ -11,50 +11,19 @@ the checks its tests read: those that must fail and those that must still pass.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-import jupytext
 import pytest
+from test_penguins_checks import assert_fails_readably, build, passed_checks
 
 from kata.manifest import find_kata
 from kata.runner import run_checks
 
 REPO = Path(__file__).resolve().parents[3]
-SOLUTIONS = REPO / "solutions" / "penguins"
-ALTERNATES = Path(__file__).resolve().parent / "alternates"
 STAGE = "05-fix-the-leak"
 START = "04-test-the-pieces"
 
 pytestmark = pytest.mark.slow
-
-
-def build(folder, solution, *, overlay=None, remove=(), edits=(), files=None):
-    """A workspace: `solution`, minus `remove`, plus the `overlay` folder and `files`, with `edits`.
-
-    `edits` are (file, find, replace), `find` occurring exactly once. The notebook is then rewritten
-    from analysis.py, as `jupytext --sync` would after editing the script.
-    """
-    workspace = folder / "workspace"
-    shutil.copytree(
-        SOLUTIONS / solution,
-        workspace,
-        ignore=shutil.ignore_patterns("__pycache__", ".pytest_cache"),
-    )
-    for relative in remove:
-        (workspace / relative).unlink()
-    if overlay:
-        shutil.copytree(ALTERNATES / overlay, workspace, dirs_exist_ok=True)
-    for relative, text in (files or {}).items():
-        (workspace / relative).write_text(text, encoding="utf-8")
-    for relative, find, replace in edits:
-        path = workspace / relative
-        text = path.read_text(encoding="utf-8")
-        assert text.count(find) == 1, f"{relative}: {find!r} occurs {text.count(find)} times"
-        path.write_text(text.replace(find, replace), encoding="utf-8")
-    notebook = jupytext.read(workspace / "analysis.py", fmt="py:percent")
-    jupytext.write(notebook, workspace / "analysis.ipynb", fmt="ipynb")
-    return workspace
 
 
 def check(workspace, *only):
@@ -70,19 +39,6 @@ def failed(run):
     return {name(r): r for r in run.failures}
 
 
-def passed(run):
-    return {name(r) for r in run.results if r.passed}
-
-
-def assert_fails_readably(run, *checks):
-    """Each named check failed by a readable assertion (not a crash, not a bare assert)."""
-    failures = failed(run)
-    for check_name in checks:
-        assert check_name in failures, f"{check_name} did not fail; failures: {sorted(failures)}"
-        result = failures[check_name]
-        assert result.kind == "assertion", f"{check_name}: {result.kind}: {result.message}"
-
-
 # Another correct solution passes.
 
 
@@ -92,7 +48,7 @@ def another_team(tmp_path_factory):
         tmp_path_factory.mktemp("another-team"),
         STAGE,
         remove=["penguin_mass.py", "tests/test_penguin_mass.py", "tests/test_golden_master.py"],
-        overlay="05-own-transformer",
+        overlays=["05-own-transformer"],
     )
     return check(workspace)
 
@@ -139,7 +95,7 @@ def test_a_notebook_that_fits_preprocessing_on_all_birds_fails_the_leak_check(le
     assert "68 held-out birds" in message
     assert "flipper_length_mm" in message
     # penguin_mass itself is right; only the notebook's use of it leaks
-    assert {FIT_MODEL_CHECK, UNIT_MUTANTS_CHECK} <= passed(leaky_notebook)
+    assert {FIT_MODEL_CHECK, UNIT_MUTANTS_CHECK} <= passed_checks(leaky_notebook)
 
 
 # Tests that pin nothing fail the checks that run them against broken pipelines.
@@ -219,7 +175,7 @@ def test_unit_tests_that_assert_nothing_fail(pins_nothing):
 
 
 def test_tests_that_pin_nothing_still_pass_on_their_own_and_the_code_is_right(pins_nothing):
-    assert set(STILL_PASS) <= passed(pins_nothing)
+    assert set(STILL_PASS) <= passed_checks(pins_nothing)
 
 
 # The start state (the end of stage 4) fails the leak check itself, and the other checks that name
