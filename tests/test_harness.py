@@ -1,6 +1,5 @@
 """The checks harness: learner test runs, mutants, notebook pairing and how failures are classified."""
 
-import json
 import tempfile
 from pathlib import Path
 
@@ -72,7 +71,7 @@ def test_a_mutant_edits_the_script_and_rewrites_its_paired_notebook(tmp_path):
 
     copy = tmp_path / "copy"
     shutil.copytree(SOLUTION, copy)
-    mutant = Mutant("m", "d", (Edit("explore.py", ".map(parse_length_mm)", ".map(str)"),))
+    mutant = Mutant("m", "d", edits=(Edit("explore.py", ".map(parse_length_mm)", ".map(str)"),))
     apply_mutant(copy, mutant)
     assert ".map(str)" in (copy / "explore.py").read_text()
     assert ".map(str)" in (copy / "explore.ipynb").read_text()
@@ -82,7 +81,7 @@ def test_a_mutant_edits_the_script_and_rewrites_its_paired_notebook(tmp_path):
 def test_a_mutant_whose_text_is_not_found_once_is_refused(tmp_path):
     (tmp_path / "m.py").write_text("x = 1\nx = 1\n")
     with pytest.raises(MutantError, match="holds its find text 2 times"):
-        apply_mutant(tmp_path, Mutant("twice", "d", (Edit("m.py", "x = 1", "x = 2"),)))
+        apply_mutant(tmp_path, Mutant("twice", "d", edits=(Edit("m.py", "x = 1", "x = 2"),)))
 
 
 @pytest.mark.parametrize(
@@ -135,10 +134,7 @@ def check_file(tmp_path: Path, body: str) -> list[dict]:
     (kata_dir / "workspace").mkdir()
     (kata_dir / "workspace" / "answer.py").write_text("VALUE = 41\n")
     stage = load_kata(kata_dir).stages[0]
-    return [
-        json.loads(json.dumps(r.__dict__))
-        for r in run_checks(stage, kata_dir / "workspace").results
-    ]
+    return [r.to_json() for r in run_checks(stage, kata_dir / "workspace").results]
 
 
 def test_results_carry_sentences_and_the_kind_of_failure(tmp_path):
@@ -193,6 +189,64 @@ def test_only_runs_the_named_checks_and_refuses_a_name_that_is_not_there(tmp_pat
     (kata_dir / "workspace").mkdir()
     stage = load_kata(kata_dir).stages[0]
     run = run_checks(stage, kata_dir / "workspace", only=["test_one", "test_three"])
-    assert [r.id.split("::")[-1] for r in run.results] == ["test_one", "test_three"]
+    assert [r.name for r in run.results] == ["test_one", "test_three"]
     with pytest.raises(KataError, match="has no check named test_four"):
         run_checks(stage, kata_dir / "workspace", only=["test_one", "test_four"])
+
+
+def test_a_check_that_learner_code_skips_or_xfails_fails(tmp_path):
+    """A skip proves nothing: a module that skips the checks when imported does not pass them."""
+    results = check_file(
+        tmp_path,
+        "import pytest\n"
+        "from kata.harness import import_from_workspace\n\n"
+        "def test_skipped_by_the_learner(workspace):\n"
+        "    (workspace / 'sneaky.py').write_text(\n"
+        "        'import pytest\\npytest.skip(\"not today\", allow_module_level=True)\\n')\n"
+        "    import_from_workspace(workspace, 'sneaky')\n\n"
+        "def test_xfailed_by_the_learner(workspace):\n"
+        "    pytest.xfail('later')\n",
+    )
+    assert [(r["outcome"], r["kind"]) for r in results] == [("failed", "skipped")] * 2
+    assert "skipped (not today)" in results[0]["message"]
+
+
+def test_a_run_that_ends_early_fails_the_checks_it_never_decided(tmp_path):
+    results = check_file(
+        tmp_path,
+        "import os\n\n"
+        "def test_first():\n    pass\n\n"
+        "def test_exits():\n    os._exit(0)\n\n"
+        "def test_never_reached():\n    pass\n",
+    )
+    assert [(r["name"], r["outcome"], r["kind"]) for r in results] == [
+        ("test_first", "passed", ""),
+        ("test_exits", "failed", "missing"),
+        ("test_never_reached", "failed", "missing"),
+    ]
+
+
+def test_a_warning_in_learner_code_does_not_fail_a_check(tmp_path):
+    """The repository treats warnings as errors; the checks run under Python's own settings."""
+    results = check_file(
+        tmp_path,
+        "import warnings\n\n"
+        "def test_warns(workspace):\n"
+        "    warnings.warn('old API', DeprecationWarning)\n"
+        "    warnings.warn('changing soon', FutureWarning)\n",
+    )
+    assert results[0]["outcome"] == "passed", results[0]["message"]
+
+
+def test_a_check_cannot_change_the_kata_s_data(tmp_path):
+    data = tmp_path / "katas" / "demo" / "data"
+    data.mkdir(parents=True)
+    (data / "birds.csv").write_text("mass\n3750\n")
+    results = check_file(
+        tmp_path,
+        "def test_writes_data(workspace):\n"
+        "    (workspace.parent / 'data' / 'birds.csv').write_text('overwritten')\n"
+        "    assert (workspace.parent / 'data' / 'birds.csv').read_text() == 'overwritten', 'w'\n",
+    )
+    assert results[0]["outcome"] == "passed"
+    assert (data / "birds.csv").read_text() == "mass\n3750\n"

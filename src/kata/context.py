@@ -58,3 +58,18 @@ class Context:
 
     def set_current(self, kata: Kata, stage: Stage) -> None:
         self.progress.current_kata, self.progress.current_stage = kata.name, stage.slug
+
+    def kata_after(self, kata: Kata) -> Kata | None:
+        """The kata that follows `kata` by the manifests' `order`, if any."""
+        later = [other for other in self.katas if other.order > kata.order]
+        return min(later, key=lambda other: other.order) if later else None
+
+    def move_to_next_kata(self, kata: Kata) -> None:
+        """After a kata's last stage, point `kata` at the first stage the learner has not passed
+        of the next kata (by `order`); stay put when there is none."""
+        after = self.kata_after(kata)
+        if after is None:
+            return
+        passed = self.progress.of(after.name).passed
+        stage = next((s for s in after.stages if s.slug not in passed), after.stages[0])
+        self.set_current(after, stage)

@@ -17,7 +17,8 @@ from kata.harness.mutants import MutantError, applies_to, load_mutants
 from kata.harness.notebooks import notebook_pair_in_sync
 from kata.manifest import Kata, Stage, load_kata
 from kata.repo import Repo
-from kata.runner import CheckRun, run_checks
+from kata.results import CheckRun, FailureKind
+from kata.runner import run_checks
 
 SNIPPET = '--8<-- "{path}"'
 
@@ -90,7 +91,7 @@ def _run(report: StageReport, stage: Stage, workspace: Path, which: str) -> None
     if run.passed:
         report.problems.append("checks pass on its start state; at least one must fail there")
     for result in run.failures:
-        if result.kind != "assertion":
+        if result.kind is not FailureKind.ASSERTION:
             report.problems.append(
                 f"on its start state, '{result.sentence}' fails by {_kind(result.kind)}, "
                 f"not by a readable assertion: {result.message}"

@@ -11,63 +11,38 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from kata import preflight
 from kata.errors import KataError
 from kata.manifest import Stage
+from kata.results import CheckResult, CheckRun, FailureKind, Outcome
 
-
-@dataclass
-class CheckResult:
-    id: str
-    sentence: str
-    outcome: str  # passed | failed | error | skipped
-    kind: str = ""  # assertion | bare-assert | error | collection
-    message: str = ""
-    seconds: float = 0.0
-
-    @property
-    def passed(self) -> bool:
-        return self.outcome in ("passed", "skipped")
-
-
-@dataclass
-class CheckRun:
-    kata: str
-    stage: str
-    workspace: str
-    results: list[CheckResult] = field(default_factory=list)
-    seconds: float = 0.0
-
-    @property
-    def passed(self) -> bool:
-        return bool(self.results) and all(result.passed for result in self.results)
-
-    @property
-    def failures(self) -> list[CheckResult]:
-        return [result for result in self.results if not result.passed]
-
-    def to_json(self) -> dict:
-        return {**asdict(self), "passed": self.passed}
+CHECKS_INI = Path(__file__).resolve().parent / "harness" / "checks.ini"
 
 
 def run_checks(
-    stage: Stage, workspace: Path, timeout: int = 900, only: Sequence[str] = ()
+    stage: Stage,
+    workspace: Path,
+    timeout: int = 900,
+    only: Sequence[str] = (),
+    start: Path | None = None,
+    on_result: Callable[[CheckResult], None] | None = None,
 ) -> CheckRun:
     """Run the stage's checks on `workspace`; KataError when they cannot run at all.
 
     `only` names checks (test function names) to run instead of all of them, for the repository's
-    own tests that need a few checks' verdicts on a variant and not the whole stage.
+    own tests that need a few checks' verdicts on a variant and not the whole stage. `start` is the
+    workspace the stage started from, for checks that compare behaviour before and after.
+    `on_result` is called with each result as soon as it is decided.
     """
-    process = CheckProcess(stage, workspace, only)
+    process = CheckProcess(stage, workspace, only, start)
     try:
-        run = process.wait(timeout)
+        run = process.wait(timeout, on_result)
     finally:
         process.cancel()  # only does something when interrupted or timed out
-    ran = {result.id.split("::")[-1].split("[")[0] for result in run.results}
+    ran = {result.name for result in run.results}
     unknown = [name for name in only if name not in ran]
     if unknown:
         raise KataError(f"{stage.label} has no check named {', '.join(unknown)}")
@@ -85,7 +60,13 @@ class CheckProcess:
     cancelled run leaves neither processes (notebook kernels included) nor files behind.
     """
 
-    def __init__(self, stage: Stage, workspace: Path, only: Sequence[str] = ()) -> None:
+    def __init__(
+        self,
+        stage: Stage,
+        workspace: Path,
+        only: Sequence[str] = (),
+        start: Path | None = None,
+    ) -> None:
         if not workspace.is_dir():
             raise KataError(
                 f"workspace {workspace} does not exist; give --workspace an existing folder"
@@ -102,12 +83,15 @@ class CheckProcess:
         self.report = self.scratch / "report.json"
         command = [
             sys.executable, "-m", "pytest", str(stage.checks_dir),
-            "-p", "kata.harness.plugin", "-p", "no:cacheprovider", "--continue-on-collection-errors",
+            "-c", str(CHECKS_INI), "--rootdir", str(stage.checks_dir),
+            "-p", "kata.harness.plugin", "--continue-on-collection-errors",
             "--workspace", str(workspace), "--kata-report", str(self.report),
             "-q", "--no-header", "--tb=no", "-o", "console_output_style=classic",
         ]  # fmt: skip
         if only:
             command += ["-k", " or ".join(only)]
+        if start is not None:
+            command += ["--kata-start", str(start)]
         (self.scratch / "tmp").mkdir()
         self.began = time.monotonic()
         with (self.scratch / "output.txt").open("wb") as output:
@@ -120,29 +104,35 @@ class CheckProcess:
                 start_new_session=True,
             )
 
-    def wait(self, timeout: float | None = None) -> CheckRun:
+    def wait(
+        self,
+        timeout: float | None = None,
+        on_result: Callable[[CheckResult], None] | None = None,
+    ) -> CheckRun:
         """The results; Cancelled if `cancel` ended the run, KataError if it could not run."""
         stage = self.stage
-        try:
-            self.process.wait(timeout)
-        except subprocess.TimeoutExpired:
-            self.cancel()
-            raise KataError(
-                f"the checks of {stage.label} did not finish within {timeout} s"
-            ) from None
+        deadline = None if timeout is None else time.monotonic() + timeout
+        report = _Report(self.report, on_result)
+        while self.process.poll() is None:
+            report.read_new()
+            if deadline is not None and time.monotonic() > deadline:
+                self.cancel()
+                raise KataError(f"the checks of {stage.label} did not finish within {timeout} s")
+            time.sleep(0.02)
         if self.cancelled:
             raise Cancelled
         try:
-            if not self.report.is_file():
+            report.read_new()
+            if report.collected is None:
                 output = (self.scratch / "output.txt").read_text(errors="replace")
                 detail = output.strip().splitlines()
                 raise KataError(
-                    f"the checks of {stage.label} could not run: {detail[-1] if detail else '?'}"
+                    f"the checks of {stage.label} could not run: "
+                    f"{detail[-1] if detail else 'pytest ended without a word'}"
                 )
-            raw = json.loads(self.report.read_text(encoding="utf-8"))
+            results = report.complete()
         finally:
             shutil.rmtree(self.scratch, ignore_errors=True)
-        results = [CheckResult(**item) for item in raw]
         seconds = time.monotonic() - self.began
         return CheckRun(stage.kata, stage.slug, str(self.workspace), results, seconds)
 
@@ -153,6 +143,55 @@ class CheckProcess:
             kill_tree(self.process.pid)
             self.process.wait()
             shutil.rmtree(self.scratch, ignore_errors=True)
+
+
+class _Report:
+    """The JSON lines the plugin streams: the collected checks first, then each verdict."""
+
+    def __init__(self, path: Path, on_result: Callable[[CheckResult], None] | None) -> None:
+        self.path, self.on_result = path, on_result
+        self.offset = 0
+        self.collected: list[dict] | None = None
+        self.results: list[CheckResult] = []
+
+    def read_new(self) -> None:
+        if not self.path.is_file():
+            return
+        with self.path.open("rb") as stream:
+            stream.seek(self.offset)
+            chunk = stream.read()
+        complete = chunk[: chunk.rfind(b"\n") + 1]  # a line still being written waits
+        self.offset += len(complete)
+        for line in complete.decode("utf-8").splitlines():
+            record = json.loads(line)
+            if "collected" in record:
+                self.collected = record["collected"]
+            else:
+                result = CheckResult.from_json(record["result"])
+                self.results.append(result)
+                if self.on_result is not None:
+                    self.on_result(result)
+
+    def complete(self) -> list[CheckResult]:
+        """Every result, in the order of collection; a collected check that never reported fails."""
+        by_id = {result.id: result for result in self.results}
+        ordered = []
+        for check in self.collected or []:
+            result = by_id.pop(check["id"], None)
+            if result is None:
+                result = CheckResult(
+                    **check,
+                    outcome=Outcome.FAILED,
+                    kind=FailureKind.MISSING,
+                    message=(
+                        "This check never finished: the check run ended before it (did code in "
+                        "your workspace call sys.exit, os._exit or pytest.exit, or crash Python?)."
+                    ),
+                )
+                if self.on_result is not None:
+                    self.on_result(result)
+            ordered.append(result)
+        return ordered + list(by_id.values())  # files that could not be collected
 
 
 def kill_tree(pid: int) -> None:

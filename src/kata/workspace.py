@@ -113,3 +113,32 @@ def recover(repo: Repo) -> str | None:
             for leftover in (*kata_dir.glob(f"{NEW_PREFIX}*"), *kata_dir.glob(f"{OLD_PREFIX}*")):
                 shutil.rmtree(leftover, ignore_errors=True)
     return said
+
+
+def start_record(repo: Repo, kata: str, slug: str) -> Path:
+    """Where `kata` keeps the workspace a stage started from: `.kata/starts/<kata>/<slug>/`."""
+    return repo.state_dir / "starts" / kata / slug
+
+
+def record_start(repo: Repo, kata: str, slug: str, source: Path) -> None:
+    """Keep a copy of `source` as the start of stage `slug`, for checks that compare before and after.
+
+    Written when `kata start` installs a stage's start, and when a learner passes the stage before
+    it with their own workspace: then the next stage starts from the learner's own work.
+    """
+    target = start_record(repo, kata, slug)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{slug}.incoming")
+    shutil.rmtree(temporary, ignore_errors=True)
+    copy_tree(source, temporary)
+    retired = target.with_name(f".{slug}.retired")
+    shutil.rmtree(retired, ignore_errors=True)
+    if target.exists():
+        target.rename(retired)
+    temporary.rename(target)
+    shutil.rmtree(retired, ignore_errors=True)
+
+
+def recorded_start(repo: Repo, kata: str, slug: str) -> Path | None:
+    target = start_record(repo, kata, slug)
+    return target if target.is_dir() else None

@@ -6,10 +6,12 @@ import json
 from pathlib import Path
 
 from kata import display
+from kata import workspace as ws
 from kata.context import Context
 from kata.errors import CHECK_FAILED
 from kata.manifest import Kata, Stage
-from kata.runner import CheckRun, run_checks
+from kata.results import CheckResult, CheckRun
+from kata.runner import run_checks
 
 
 def add_parser(subparsers) -> None:
@@ -32,21 +34,50 @@ def main(args, context: Context) -> int:
     kata, stage = context.stage(args.kata, args.stage)
     own_workspace = args.workspace is None
     workspace = (args.workspace or kata.workspace).resolve()
-    run = run_checks(stage, workspace)
+    start = ws.recorded_start(context.repo, kata.name, stage.slug) if own_workspace else None
+    if args.json:
+        run = run_checks(stage, workspace, start=start)
+    else:
+        print(header(stage, context, workspace, own_workspace), flush=True)
+        run = run_checks(
+            stage, workspace, start=start, on_result=lambda r: print(line(r), flush=True)
+        )
     if own_workspace:
-        record(context, kata, stage, run)
+        record(context, kata, stage, run, workspace)
     if args.json:
         print(json.dumps(run.to_json(), indent=2))
     else:
-        print(render(kata, stage, run, context, own_workspace))
+        print(summary(kata, stage, run, context, own_workspace))
     return 0 if run.passed else CHECK_FAILED
 
 
-def record(context: Context, kata: Kata, stage: Stage, run: CheckRun) -> None:
-    context.set_current(kata, stage)
+def record(context: Context, kata: Kata, stage: Stage, run: CheckRun, workspace: Path) -> None:
+    """Save the verdict; a pass makes the next stage current and the learner's work its start."""
+    current = stage
     if run.passed:
         context.progress.mark_passed(kata.name, stage.slug)
+        following = kata.next(stage)
+        if following is not None:
+            ws.record_start(context.repo, kata.name, following.slug, workspace)
+            current = following
+    context.set_current(kata, current)
+    if run.passed and kata.next(stage) is None:
+        context.move_to_next_kata(kata)
     context.save_progress()
+
+
+def header(stage: Stage, context: Context, workspace: Path, own_workspace: bool) -> str:
+    lines = [display.paint(stage.label, "bold")]
+    if not own_workspace:
+        lines.append(display.paint(f"workspace: {context.repo.relative(workspace)}", "dim"))
+    return "\n".join(lines)
+
+
+def line(result: CheckResult) -> str:
+    text = f"  {display.mark(result.passed)} {result.sentence}"
+    if not result.passed and result.message:
+        text += "\n" + display.indent(result.message, prefix="      ")
+    return text
 
 
 def render(
@@ -57,20 +88,25 @@ def render(
     own_workspace: bool,
     hint_how: str = "`kata hint`",
 ) -> str:
-    lines = [display.paint(f"{stage.label}", "bold")]
-    if not own_workspace:
-        lines.append(
-            display.paint(f"workspace: {context.repo.relative(Path(run.workspace))}", "dim")
-        )
-    for result in run.results:
-        lines.append(f"  {display.mark(result.passed)} {result.sentence}")
-        if not result.passed and result.message:
-            lines.append(display.indent(result.message, prefix="      "))
+    """The whole report at once: header, one line per check, summary (for `kata watch`)."""
+    lines = [header(stage, context, Path(run.workspace), own_workspace)]
+    lines += [line(result) for result in run.results]
+    lines.append(summary(kata, stage, run, context, own_workspace, hint_how))
+    return "\n".join(lines)
+
+
+def summary(
+    kata: Kata,
+    stage: Stage,
+    run: CheckRun,
+    context: Context,
+    own_workspace: bool,
+    hint_how: str = "`kata hint`",
+) -> str:
     passed = sum(result.passed for result in run.results)
-    lines.append("")
-    lines.append(f"{passed} of {len(run.results)} checks pass ({run.seconds:.1f} s).")
+    lines = ["", f"{passed} of {len(run.results)} checks pass ({run.seconds:.1f} s)."]
     if run.passed:
-        lines.append(display.paint("Stage done.", "green") + " " + _next_step(kata, stage))
+        lines.append(display.paint("Stage done.", "green") + " " + _next_step(kata, stage, context))
     elif own_workspace:
         shown = context.progress.of(kata.name).hints_shown.get(stage.slug, 0)
         if shown < len(stage.hints):
@@ -80,12 +116,22 @@ def render(
     return "\n".join(lines)
 
 
-def _next_step(kata: Kata, stage: Stage) -> str:
+def _next_step(kata: Kata, stage: Stage, context: Context) -> str:
     following = kata.next(stage)
     if following is None:
-        return f"That was the last stage of {kata.name}. Talk it over: see the discussion prompts."
+        after = context.kata_after(kata)
+        then = (
+            f" Next kata: {after.name} (`kata show {after.name}`); `kata` now points to it."
+            if after
+            else ""
+        )
+        return (
+            f"That was the last stage of {kata.name}. Talk it over: see the discussion prompts."
+            + then
+        )
     return (
-        f"Next: stage {following.number}, {following.title} ({display.minutes(following.minutes)}). "
-        f"Read it with `kata show {kata.name} {following.number}`; keep working in your workspace, "
-        f"or start from the reference with `kata start {kata.name} {following.number}`."
+        f"Next: stage {following.number}, {following.title} ({display.minutes(following.minutes)}), "
+        f"now your current stage. Read it with `kata show {kata.name} {following.number}`; keep "
+        f"working in your workspace, or start from the reference with "
+        f"`kata start {kata.name} {following.number}`."
     )

@@ -58,6 +58,7 @@ def switch(context: Context, kata: Kata, stage: Stage, force: bool, reason: str)
         )
     backup = ws.backup(context.repo, kata.name, reason)
     ws.replace_workspace(context.repo, kata.name, source)
+    ws.record_start(context.repo, kata.name, stage.slug, source)
     context.set_current(kata, stage)
     context.save_progress()
     kept = f" Your previous workspace is in {context.repo.relative(backup)}." if backup else ""

@@ -23,10 +23,12 @@ from typing import Protocol
 
 from kata import display
 from kata import progress as progress_file
+from kata import workspace as ws
 from kata.commands import check, hint, list_katas
 from kata.context import Context
 from kata.errors import KataError
-from kata.runner import Cancelled, CheckProcess, CheckRun
+from kata.results import CheckRun
+from kata.runner import Cancelled, CheckProcess
 
 # A run starts once the saves have paused for QUIET seconds, so a burst of saves (an editor's
 # temporary files, jupytext writing both sides of a pair) gives one run; saves that never pause
@@ -77,7 +79,7 @@ def main(args, context: Context) -> int:
     workspace = kata.workspace.resolve()
     screen = Screen(context, kata, stage, workspace, poll=args.poll)
     loop = WatchLoop(
-        start_run=lambda: CheckProcess(stage, workspace),
+        start_run=screen.start_run,
         screen=screen,
         actions={"h": screen.hint, "l": screen.stages, "?": screen.keys},
     )
@@ -119,6 +121,19 @@ class Run(Protocol):
     def wait(self) -> CheckRun: ...  # raises Cancelled once cancel() was called
 
     def cancel(self) -> None: ...
+
+
+class StreamingRun:
+    """A check run whose results are shown one by one, as soon as each is decided."""
+
+    def __init__(self, process: CheckProcess, say: Callable[[str], None]) -> None:
+        self.process, self.say = process, say
+
+    def wait(self) -> CheckRun:
+        return self.process.wait(on_result=lambda result: self.say(check.line(result)))
+
+    def cancel(self) -> None:
+        self.process.cancel()
 
 
 class WatchLoop:
@@ -333,12 +348,16 @@ class Screen:
             display.paint(f"{stamp} Running the checks of {self.stage.label} ({reason})", "dim")
         )
 
+    def start_run(self) -> StreamingRun:
+        start = ws.recorded_start(self.context.repo, self.kata.name, self.stage.slug)
+        return StreamingRun(CheckProcess(self.stage, self.workspace, start=start), self._say)
+
     def finished(self, outcome) -> None:
         if isinstance(outcome, CheckRun):
             self._reload_progress()
-            check.record(self.context, self.kata, self.stage, outcome)
+            check.record(self.context, self.kata, self.stage, outcome, self.workspace)
             self._say(
-                check.render(
+                check.summary(
                     self.kata,
                     self.stage,
                     outcome,
@@ -347,6 +366,12 @@ class Screen:
                     hint_how="Pressing h",
                 )
             )
+            following = self.kata.next(self.stage)
+            if outcome.passed and following is not None:
+                self.stage = following  # follow the learner to the next stage
+                self._say(
+                    display.paint(f"Now watching {following.label}; save to check it.", "bold")
+                )
         else:
             self._say(display.paint(f"kata: {outcome}", "red"))
         self.keys()

@@ -8,7 +8,15 @@ from kata.harness.learner_tests import (
     run_learner_tests,
     start_learner_tests,
 )
-from kata.harness.mutants import Mutant, apply_mutant, describe, load_mutants, surviving_mutants
+from kata.harness.mutants import (
+    Mutant,
+    TestVerdict,
+    apply_mutant,
+    describe,
+    judge_tests,
+    load_mutants,
+    surviving_mutants,
+)
 from kata.harness.notebooks import (
     ExecutedNotebook,
     code_cells,
@@ -16,6 +24,7 @@ from kata.harness.notebooks import (
     read_notebook,
     run_notebook,
     run_notebook_many,
+    run_notebooks,
     run_script,
 )
 from kata.harness.workspace_files import import_from_workspace, require_file
@@ -27,11 +36,13 @@ __all__ = [
     "PendingTestRun",
     "Stage",
     "TestRun",
+    "TestVerdict",
     "apply_mutant",
     "code_cells",
     "describe",
     "fail",
     "import_from_workspace",
+    "judge_tests",
     "load_mutants",
     "notebook_pair_in_sync",
     "read_notebook",
@@ -39,6 +50,7 @@ __all__ = [
     "run_learner_tests",
     "run_notebook",
     "run_notebook_many",
+    "run_notebooks",
     "run_script",
     "start_learner_tests",
     "surviving_mutants",

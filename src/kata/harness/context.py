@@ -17,6 +17,7 @@ class Stage:
     stage_dir: Path
     solution_dir: Path
     kata_dir: Path
+    start_dir: Path  # the previous stage's reference solution, or the kata's pristine start
     mutants: list[Mutant] = field(default_factory=list)
 
 
@@ -26,7 +27,9 @@ def stage_of_checks(checks_file: Path) -> Stage:
     kata_dir = stage_dir.parent.parent
     root = kata_dir.parent.parent
     kata = load_kata(kata_dir)
-    number = kata.stage(stage_dir.name).number
+    stage = kata.stage(stage_dir.name)
+    previous = kata.previous(stage)
+    number = stage.number
     return Stage(
         kata=kata.name,
         slug=stage_dir.name,
@@ -34,5 +37,8 @@ def stage_of_checks(checks_file: Path) -> Stage:
         stage_dir=stage_dir,
         solution_dir=root / "solutions" / kata.name / stage_dir.name,
         kata_dir=kata_dir,
+        start_dir=(
+            root / "solutions" / kata.name / previous.slug if previous else kata_dir / "start"
+        ),
         mutants=load_mutants(stage_dir),
     )

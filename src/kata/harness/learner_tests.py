@@ -18,10 +18,11 @@ import tempfile
 import threading
 import time
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from kata.harness import staging
+from kata.harness import mutants, staging
 
 PYTEST_ARGS = ("-q", "-p", "no:cacheprovider", "-p", "no:randomly")
 
@@ -33,6 +34,7 @@ class TestRun:
     errors: int
     output: str
     timed_out: bool = False
+    failing: list[str] = field(default_factory=list)  # "file::test" of each failed or erred test
 
     __test__ = False  # not a test class, whatever pytest thinks of the name
 
@@ -102,14 +104,19 @@ def start_learner_tests(root: Path, timeout: int = 120) -> PendingTestRun:
 
 
 def run_test_suites(
-    folders: list[Path], timeout: int = 120, stop_at_first_failure: bool = False
+    folders: list[Path],
+    timeout: int = 120,
+    stop_at_first_failure: bool | int = False,
+    environments: Sequence[dict[str, str]] | None = None,
 ) -> list[TestRun]:
     """Run pytest in each folder (side by side, as many as there are cores) and report each.
 
-    With `stop_at_first_failure`, each run ends at its first failing test (`-x`): enough to know
-    that a mutant was caught.
+    With `stop_at_first_failure`, a run ends at its first failing test (`-x`): enough to know that
+    a mutant was caught. An integer n applies it to the first n folders only. `environments` adds
+    variables to each run's environment (a library mutant is switched on that way).
     """
-    extra = ("-x",) if stop_at_first_failure else ()
+    stop_count = len(folders) if stop_at_first_failure is True else int(stop_at_first_failure)
+    environments = list(environments or [{} for _ in folders])
     use_fork = _fork_is_safe()
     if use_fork and folders:
         _preload(folders[0])
@@ -122,7 +129,10 @@ def run_test_suites(
             while pending and len(running) < workers:
                 index, folder = pending.pop(0)
                 job_cls = _ForkedJob if use_fork else _ProcessJob
-                running[index] = job_cls(folder, Path(scratch) / str(index), timeout, extra)
+                extra = ("-x",) if index < stop_count else ()
+                running[index] = job_cls(
+                    folder, Path(scratch) / str(index), timeout, extra, environments[index]
+                )
             for index, job in list(running.items()):
                 if job.finished():
                     results[index] = job.result()
@@ -172,10 +182,16 @@ def _imported_modules(folder: Path) -> set[str]:
 
 class _Job:
     def __init__(
-        self, folder: Path, scratch: Path, timeout: int, extra: tuple[str, ...] = ()
+        self,
+        folder: Path,
+        scratch: Path,
+        timeout: int,
+        extra: tuple[str, ...] = (),
+        environment: dict[str, str] | None = None,
     ) -> None:
         scratch.mkdir(parents=True)
         self.extra = extra
+        self.environment = {"MPLBACKEND": "Agg", **(environment or {})}
         self.folder = folder
         self.junit = scratch / "junit.xml"
         self.log = scratch / "output.txt"
@@ -194,8 +210,14 @@ class _Job:
     def result(self) -> TestRun:
         output = self.log.read_text(errors="replace") if self.log.exists() else ""
         passed = failed = errors = 0
+        failing = []
         if self.junit.exists():
-            for suite in ET.parse(self.junit).getroot().iter("testsuite"):
+            root = ET.parse(self.junit).getroot()
+            for case in root.iter("testcase"):
+                if case.find("failure") is not None or case.find("error") is not None:
+                    module = (case.get("classname") or "").replace(".", "/")
+                    failing.append(f"{module}.py::{case.get('name')}")
+            for suite in root.iter("testsuite"):
                 total = int(suite.get("tests", 0))
                 failed += int(suite.get("failures", 0))
                 errors += int(suite.get("errors", 0))
@@ -207,7 +229,7 @@ class _Job:
                 )
         elif not self.timed_out:
             errors = 1  # pytest itself failed (bad configuration, a conftest that does not import)
-        return TestRun(passed, failed, errors, output, self.timed_out)
+        return TestRun(passed, failed, errors, output, self.timed_out, failing)
 
     def args(self) -> list[str]:
         return [
@@ -226,17 +248,15 @@ class _Job:
 
 
 class _ProcessJob(_Job):
-    def __init__(
-        self, folder: Path, scratch: Path, timeout: int, extra: tuple[str, ...] = ()
-    ) -> None:
-        super().__init__(folder, scratch, timeout, extra)
+    def __init__(self, folder: Path, scratch: Path, timeout: int, *options) -> None:
+        super().__init__(folder, scratch, timeout, *options)
         with self.log.open("w") as log:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "pytest", *self.args()],
                 cwd=folder,
                 stdout=log,
                 stderr=subprocess.STDOUT,
-                env={**os.environ, "MPLBACKEND": "Agg"},
+                env={**os.environ, **self.environment},
             )
 
     def _poll(self) -> bool:
@@ -248,13 +268,11 @@ class _ProcessJob(_Job):
 
 
 class _ForkedJob(_Job):
-    def __init__(
-        self, folder: Path, scratch: Path, timeout: int, extra: tuple[str, ...] = ()
-    ) -> None:
-        super().__init__(folder, scratch, timeout, extra)
+    def __init__(self, folder: Path, scratch: Path, timeout: int, *options) -> None:
+        super().__init__(folder, scratch, timeout, *options)
         self.pid = os.fork()
         if self.pid == 0:
-            os._exit(_run_in_child(folder, self.log, self.args()))
+            os._exit(_run_in_child(folder, self.log, self.args(), self.environment))
 
     def _poll(self) -> bool:
         pid, _ = os.waitpid(self.pid, os.WNOHANG)
@@ -265,7 +283,7 @@ class _ForkedJob(_Job):
         os.waitpid(self.pid, 0)
 
 
-def _run_in_child(folder: Path, log: Path, args: list[str]) -> int:
+def _run_in_child(folder: Path, log: Path, args: list[str], environment: dict[str, str]) -> int:
     try:
         descriptor = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
         os.dup2(descriptor, 1)
@@ -273,8 +291,10 @@ def _run_in_child(folder: Path, log: Path, args: list[str]) -> int:
         # Inside a pytest run, sys.stdout is the parent's capture object, not file descriptor 1.
         sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
         os.chdir(folder)
-        os.environ["MPLBACKEND"] = "Agg"
+        os.environ.update(environment)
         _forget_non_library_modules()
+        if mutants.ENVIRONMENT in environment:
+            mutants.activate_from_environment()
         import warnings
 
         warnings.resetwarnings()

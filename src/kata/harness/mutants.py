@@ -1,18 +1,43 @@
-"""Deliberate bugs that the learner's own tests must catch."""
+"""Deliberate bugs that the learner's own tests must catch, applied to the learner's own code.
+
+A stage lists its mutants in `mutants/mutants.py` as `MUTANTS = [Mutant(...), ...]`. Each is one of:
+
+- a *function mutant*: `function="impute_missing", wrap=...`. The harness finds the learner's
+  definition of that function by name (through the AST, in whatever module defines it) and rebinds
+  the name, at the end of that module, to `wrap(original)`: the learner's own function with one
+  realistic slip around it. Whatever the learner's code looks like, the slip is the same.
+- a *library mutant*: `patch=...`, a function that changes a library (a median that takes the
+  mean, a seed that moves by one, a data file that loses a row) in every process of the run,
+  notebook kernels and scripts included. It reaches code that has no function to wrap, such as a
+  notebook.
+- a *text mutant* (`edits`, from the older `mutants.toml`): a find-and-replace in a named file.
+
+`REFACTORINGS` (see `kata.harness.refactorings`) lists behaviour-preserving rewrites that the
+learner's tests must survive; a stage that grades tests uses the standard ones unless it says
+otherwise.
+"""
 
 from __future__ import annotations
 
+import ast
+import importlib.util
+import os
 import shutil
+import sys
 import tomllib
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+from types import ModuleType
 
 from kata.harness import staging
 from kata.harness.failures import fail
-from kata.harness.learner_tests import run_test_suites
 
-MUTANTS_FILE = Path("mutants") / "mutants.toml"
+MUTANTS_FILE = Path("mutants") / "mutants.py"
+LEGACY_FILE = Path("mutants") / "mutants.toml"
 TESTS_FOLDER = "tests"
+ENVIRONMENT = "KATA_MUTANT"
+ACTIVATION = Path(__file__).resolve().parent / "activation"
 
 
 class MutantError(ValueError):
@@ -30,40 +55,141 @@ class Edit:
 class Mutant:
     name: str
     description: str
-    edits: tuple[Edit, ...]
+    function: str = ""
+    wrap: Callable[[Callable], Callable] | None = None
+    patch: Callable[[], None] | None = None
+    edits: tuple[Edit, ...] = ()
+    source: Path | None = field(default=None, compare=False)  # the mutants.py that defines it
+
+    @property
+    def key(self) -> str:
+        return f"{self.source}::{self.name}"
 
 
 def load_mutants(stage_dir: Path) -> list[Mutant]:
+    """The stage's mutants: from `mutants/mutants.py`, else from the older `mutants/mutants.toml`."""
+    if (stage_dir / MUTANTS_FILE).is_file():
+        return _from_python(stage_dir / MUTANTS_FILE, f"{stage_dir.name}/{MUTANTS_FILE}")
+    if (stage_dir / LEGACY_FILE).is_file():
+        return _from_toml(stage_dir / LEGACY_FILE, f"{stage_dir.name}/{LEGACY_FILE}")
+    return []
+
+
+def load_refactorings(stage_dir: Path) -> list:
+    """The rewrites the learner's tests must survive: the stage's own list, or the standard one."""
+    from kata.harness.refactorings import STANDARD
+
     path = stage_dir / MUTANTS_FILE
     if not path.is_file():
-        return []
-    where = f"{stage_dir.name}/{MUTANTS_FILE}"
+        return list(STANDARD)
+    return list(getattr(mutants_module(path), "REFACTORINGS", STANDARD))
+
+
+_modules: dict[Path, ModuleType] = {}
+
+
+def mutants_module(path: Path) -> ModuleType:
+    path = path.resolve()
+    if path not in _modules:
+        name = f"_kata_mutants_{abs(hash(path))}"
+        spec = importlib.util.spec_from_file_location(name, path)
+        if spec is None or spec.loader is None:
+            raise MutantError(f"{path}: cannot be loaded")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+        _modules[path] = module
+    return _modules[path]
+
+
+def _from_python(path: Path, where: str) -> list[Mutant]:
+    try:
+        module = mutants_module(path)
+    except MutantError:
+        raise
+    except Exception as error:
+        raise MutantError(f"{where}: cannot be loaded ({type(error).__name__}: {error})") from None
+    raw = getattr(module, "MUTANTS", None)
+    if not raw:
+        raise MutantError(f"{where}: defines no MUTANTS")
+    mutants = []
+    for mutant in raw:
+        if not isinstance(mutant, Mutant) or not mutant.name or not mutant.description:
+            raise MutantError(f"{where}: each of MUTANTS is a Mutant with a name and a description")
+        kinds = [bool(mutant.wrap and mutant.function), bool(mutant.patch), bool(mutant.edits)]
+        if sum(kinds) != 1:
+            raise MutantError(
+                f"{where}: {mutant.name} needs exactly one of function+wrap, patch or edits"
+            )
+        mutants.append(Mutant(**{**mutant.__dict__, "source": path.resolve()}))
+    names = [mutant.name for mutant in mutants]
+    if len(set(names)) != len(names):
+        raise MutantError(f"{where}: two mutants share a name")
+    return mutants
+
+
+def _from_toml(path: Path, where: str) -> list[Mutant]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as error:
         raise MutantError(f"{where}: not valid TOML ({error})") from None
     mutants = []
     for index, raw in enumerate(data.get("mutant", [])):
-        field = f"{where}: mutant[{index}]"
+        place = f"{where}: mutant[{index}]"
         name, description = raw.get("name"), raw.get("description")
         if not name or not description:
-            raise MutantError(f"{field}: needs a name and a one-line description")
-        raw_edits = raw.get("edits") or [raw]
+            raise MutantError(f"{place}: needs a name and a one-line description")
         edits = []
-        for edit in raw_edits:
+        for edit in raw.get("edits") or [raw]:
             if not all(isinstance(edit.get(key), str) for key in ("file", "find", "replace")):
-                raise MutantError(f"{field} ({name}): each edit needs file, find and replace texts")
+                raise MutantError(f"{place} ({name}): each edit needs file, find and replace texts")
             if edit["find"] == edit["replace"]:
-                raise MutantError(f"{field} ({name}): replace is the same as find; nothing changes")
+                raise MutantError(f"{place} ({name}): replace is the same as find; nothing changes")
             edits.append(Edit(edit["file"], edit["find"], edit["replace"]))
-        mutants.append(Mutant(name, description, tuple(edits)))
+        mutants.append(Mutant(name, description, edits=tuple(edits), source=path.resolve()))
     if not mutants:
         raise MutantError(f"{where}: lists no [[mutant]]")
     return mutants
 
 
+# Placing a mutant in a copy of the learner's workspace
+
+
+def learner_modules(folder: Path) -> list[Path]:
+    """The learner's Python files: everything but tests, conftest files and hidden folders."""
+    found = []
+    for path in sorted(folder.rglob("*.py")):
+        parts = path.relative_to(folder).parts
+        if parts[0] == TESTS_FOLDER or path.name == "conftest.py":
+            continue
+        if any(part.startswith(".") or part == "__pycache__" for part in parts):
+            continue
+        found.append(path)
+    return found
+
+
+def definitions(folder: Path, function: str) -> list[Path]:
+    """The learner's files that define `function` at their top level."""
+    found = []
+    for path in learner_modules(folder):
+        try:
+            tree = ast.parse(path.read_bytes())
+        except (SyntaxError, ValueError):
+            continue
+        if any(
+            isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name == function
+            for node in tree.body
+        ):
+            found.append(path)
+    return found
+
+
 def applies_to(folder: Path, mutant: Mutant) -> bool:
-    """Whether every edit finds its text exactly once in `folder`."""
+    """Whether the mutant can be placed in `folder`."""
+    if mutant.patch:
+        return True
+    if mutant.wrap:
+        return bool(definitions(folder, mutant.function))
     for edit in mutant.edits:
         path = folder / edit.file
         if not path.is_file() or path.read_text(encoding="utf-8").count(edit.find) != 1:
@@ -71,7 +197,29 @@ def applies_to(folder: Path, mutant: Mutant) -> bool:
     return True
 
 
+_WRAP = """
+
+# kata: a deliberate slip for the checks, "{name}". This copy is thrown away after the run.
+def _kata_slip():
+    from kata.harness.mutants import wrapper_of
+    return wrapper_of({key!r})
+
+
+{function} = _kata_slip()({function})
+"""
+
+
 def apply_mutant(folder: Path, mutant: Mutant) -> None:
+    """Place the mutant in `folder` (a copy); library mutants are switched on when the run starts."""
+    if mutant.wrap:
+        places = definitions(folder, mutant.function)
+        if not places:
+            raise MutantError(f"mutant {mutant.name}: no function {mutant.function} in {folder}")
+        for path in places:
+            text = path.read_text(encoding="utf-8")
+            code = _WRAP.format(name=mutant.name, key=mutant.key, function=mutant.function)
+            path.write_text(text.rstrip("\n") + "\n" + code, encoding="utf-8")
+        return
     for edit in mutant.edits:
         path = folder / edit.file
         text = path.read_text(encoding="utf-8")
@@ -83,20 +231,132 @@ def apply_mutant(folder: Path, mutant: Mutant) -> None:
         path.write_text(text.replace(edit.find, edit.replace), encoding="utf-8")
         twin = path.with_suffix(".ipynb")
         if path.suffix == ".py" and twin.is_file():
-            _rewrite_notebook_from_script(path, twin)
+            rewrite_notebook_from_script(path, twin)
 
 
-def _rewrite_notebook_from_script(script: Path, notebook: Path) -> None:
+def rewrite_notebook_from_script(script: Path, notebook: Path) -> None:
     import jupytext
 
     jupytext.write(jupytext.read(script, fmt="py:percent"), notebook, fmt="ipynb")
 
 
+def _find(key: str) -> Mutant:
+    path, _, name = key.rpartition("::")
+    for mutant in load_mutants(Path(path).parent.parent):
+        if mutant.name == name:
+            return mutant
+    raise MutantError(f"no mutant {name} in {path}")
+
+
+def wrapper_of(key: str) -> Callable[[Callable], Callable]:
+    """The wrap function of a function mutant (called from the code placed in the learner's copy)."""
+    mutant = _find(key)
+    assert mutant.wrap is not None
+    return mutant.wrap
+
+
+def activation_environment(mutant: Mutant) -> dict[str, str]:
+    """Environment variables that switch a library mutant on in every Python process started."""
+    if not mutant.patch:
+        return {}
+    path = os.pathsep.join(filter(None, [str(ACTIVATION), os.environ.get("PYTHONPATH", "")]))
+    return {ENVIRONMENT: mutant.key, "PYTHONPATH": path}
+
+
+def activate_from_environment() -> None:
+    """Apply the library mutant named in KATA_MUTANT (called by the activation sitecustomize)."""
+    mutant = _find(os.environ[ENVIRONMENT])
+    if mutant.patch:
+        mutant.patch()
+
+
+def describe(mutants: Sequence[Mutant]) -> str:
+    return "; ".join(f"{m.name} ({m.description})" for m in mutants)
+
+
+# The verdict on the learner's tests
+
+
+@dataclass
+class TestVerdict:
+    """What the learner's tests did against the stage's mutants and refactorings."""
+
+    survivors: list[Mutant]  # mutants no test caught
+    not_placed: list[Mutant]  # function mutants whose function the learner's code does not define
+    broken_by: list[tuple[object, list[str]]]  # refactorings that failed tests, with those tests
+
+    __test__ = False
+
+
+def judge_tests(
+    workspace: Path,
+    stage,
+    mutants: Sequence[Mutant] | None = None,
+    refactorings: Sequence | None = None,
+    without: Sequence[str] = (),
+) -> TestVerdict:
+    """Run the learner's tests against each mutant (they must fail) and each refactoring (they must
+    still pass), all side by side, on copies of the learner's workspace.
+
+    `without` names paths left out of every copy (for example the golden master, or `../data`
+    given as "../data", so that only tests on hand-built frames can catch a slip).
+    """
+    from kata.harness.learner_tests import run_test_suites
+
+    workspace = Path(workspace)
+    mutants = list(stage.mutants if mutants is None else mutants)
+    if refactorings is None:
+        refactorings = load_refactorings(stage.stage_dir)
+    if not list((workspace / TESTS_FOLDER).rglob("test_*.py")):
+        fail(
+            f"There are no test files (test_*.py) in {TESTS_FOLDER}/ yet, "
+            "so nothing can catch a broken version of your code."
+        )
+    kata_dir = staging.kata_dir_of(workspace) or stage.kata_dir
+    placed = [m for m in mutants if applies_to(workspace, m)]
+    not_placed = [m for m in mutants if m not in placed]
+    copies, environments = [], []
+    try:
+        for mutant in placed:
+            copy = _copy_without(workspace, kata_dir, without)
+            apply_mutant(copy, mutant)
+            copies.append(copy)
+            environments.append(activation_environment(mutant))
+        for refactoring in refactorings:
+            copy = _copy_without(workspace, kata_dir, without)
+            refactoring.rewrite(copy)
+            copies.append(copy)
+            environments.append({})
+        runs = run_test_suites(copies, environments=environments, stop_at_first_failure=len(placed))
+    finally:
+        for copy in copies:
+            staging.remove_stage(copy)
+    survivors = [m for m, run in zip(placed, runs, strict=False) if run.ok]
+    broken = [
+        (refactoring, run.failing or [run.summary()])
+        for refactoring, run in zip(refactorings, runs[len(placed) :], strict=True)
+        if not run.ok
+    ]
+    return TestVerdict(survivors, not_placed, broken)
+
+
+def _copy_without(workspace: Path, kata_dir: Path, without: Sequence[str]) -> Path:
+    copy = staging.stage_copy(workspace, kata_dir)
+    for relative in without:
+        target = (copy / relative).resolve()
+        if target.is_dir():
+            shutil.rmtree(target)
+        elif target.exists():
+            target.unlink()
+    return copy
+
+
 def surviving_mutants(workspace: Path, stage) -> list[Mutant]:
     """The stage's mutants that the learner's tests in `tests/` do not catch.
 
-    A mutant is applied to a copy of the learner's workspace when its text is found there;
-    otherwise to a copy of the stage's reference solution, with the learner's tests laid over it.
+    Function and library mutants are placed in a copy of the learner's own workspace. A text
+    mutant whose text the learner's file does not hold is tried on a copy of the stage's
+    reference solution with the learner's tests laid over it (the older way; see judge_tests).
     """
     workspace = Path(workspace)
     if not list((workspace / TESTS_FOLDER).rglob("test_*.py")):
@@ -104,8 +364,10 @@ def surviving_mutants(workspace: Path, stage) -> list[Mutant]:
             f"There are no test files (test_*.py) in {TESTS_FOLDER}/ yet, "
             "so nothing can catch a broken version of your code."
         )
+    from kata.harness.learner_tests import run_test_suites
+
     kata_dir = staging.kata_dir_of(workspace) or stage.stage_dir.parent.parent
-    copies, on_reference = [], []
+    copies, on_reference, environments = [], [], []
     try:
         for mutant in stage.mutants:
             if applies_to(workspace, mutant):
@@ -115,18 +377,17 @@ def surviving_mutants(workspace: Path, stage) -> list[Mutant]:
                 on_reference.append(mutant)
             apply_mutant(copy, mutant)
             copies.append(copy)
+            environments.append(activation_environment(mutant))
         if on_reference:
-            baseline = _reference_with_learner_tests(stage.solution_dir, workspace, kata_dir)
-            copies.append(baseline)
-        # Stopping at the first failure is enough to tell a caught mutant; a passing run runs all.
-        runs = run_test_suites(copies, stop_at_first_failure=True)
+            copies.append(_reference_with_learner_tests(stage.solution_dir, workspace, kata_dir))
+            environments.append({})
+        runs = run_test_suites(copies, environments=environments, stop_at_first_failure=True)
         if on_reference and not runs[-1].ok:
-            edit = on_reference[0].edits[0]
+            failing = ", ".join(runs[-1].failing[:3]) or runs[-1].summary()
             fail(
-                f"The broken version '{on_reference[0].name}' changes a line your {edit.file} "
-                f"does not have ({edit.find.strip()!r}), so it was tried on this stage's reference "
-                f"solution instead, and your tests do not pass there ({runs[-1].summary()}). "
-                "Keep the lines the stage README names, or test only the names it specifies."
+                f"The broken version '{on_reference[0].name}' could not be placed in your code, "
+                f"so it was tried on this stage's reference solution instead, where these of your "
+                f"tests fail even without it: {failing}. Test only the names the README specifies."
             )
         return [mutant for mutant, run in zip(stage.mutants, runs, strict=False) if run.ok]
     finally:
@@ -139,7 +400,3 @@ def _reference_with_learner_tests(solution: Path, workspace: Path, kata_dir: Pat
     shutil.rmtree(copy / TESTS_FOLDER, ignore_errors=True)
     staging.copy_tree(workspace / TESTS_FOLDER, copy / TESTS_FOLDER)
     return copy
-
-
-def describe(mutants: list[Mutant]) -> str:
-    return "; ".join(f"{m.name} ({m.description})" for m in mutants)

@@ -113,22 +113,43 @@ def run_notebook(path: Path, timeout: int = 120, fresh: bool = False) -> Execute
     )
     if not fresh and key in _memo:
         return _memo[key]
-    (executed,) = _execute_side_by_side(path, 1, timeout)
+    (executed,) = _execute_side_by_side([path], timeout)
     _memo[key] = executed
     return executed
 
 
 def run_notebook_many(path: Path, runs: int = 2, timeout: int = 120) -> list[ExecutedNotebook]:
     """Execute the notebook several times, each in its own fresh kernel, side by side."""
-    return _execute_side_by_side(Path(path), runs, timeout)
+    return _execute_side_by_side([Path(path)] * runs, timeout)
 
 
-def _execute_side_by_side(path: Path, runs: int, timeout: int) -> list[ExecutedNotebook]:
+def run_notebooks(paths: list[Path], timeout: int = 120) -> list[ExecutedNotebook | str]:
+    """Execute several notebooks side by side, each in a fresh kernel; for each, the executed
+    notebook or, when it did not run to the end, the learner-facing reason why."""
+
+    async def one(path: Path) -> ExecutedNotebook | str:
+        try:
+            return await _execute(path, timeout)
+        except AssertionError as error:
+            return str(error)
+
+    async def all_runs() -> list[ExecutedNotebook | str]:
+        return list(await asyncio.gather(*(one(Path(path)) for path in paths)))
+
+    _note_kernels_started()
+    return asyncio.run(all_runs())
+
+
+def _note_kernels_started() -> None:
     global kernels_started
     kernels_started = True
 
+
+def _execute_side_by_side(paths: list[Path], timeout: int) -> list[ExecutedNotebook]:
+    _note_kernels_started()
+
     async def all_runs() -> list[ExecutedNotebook]:
-        return list(await asyncio.gather(*(_execute(path, timeout) for _ in range(runs))))
+        return list(await asyncio.gather(*(_execute(path, timeout) for path in paths)))
 
     return asyncio.run(all_runs())
 
@@ -160,10 +181,15 @@ async def _execute(path: Path, timeout: int) -> ExecutedNotebook:
     except DeadKernelError:
         fail(f"{path.name}: the kernel died while running the notebook (out of memory?)")
     dump = notebook.cells.pop()
-    variables = {}
-    for output in dump.get("outputs", []):
-        if output.output_type == "stream" and output.name == "stdout":
-            variables = json.loads(output.text.strip().splitlines()[-1])
+    # The kernel may flush the dump in several stream outputs (under load, the newline can come on
+    # its own), so join them before reading the JSON.
+    printed = "".join(
+        output.text
+        for output in dump.get("outputs", [])
+        if output.output_type == "stream" and output.name == "stdout"
+    )
+    lines = printed.strip().splitlines()
+    variables = json.loads(lines[-1]) if lines else {}
     return ExecutedNotebook(path, notebook.cells[:own_cells], variables)
 
 

@@ -1,6 +1,10 @@
-"""The pytest plugin behind stage checks: `workspace` and `stage` fixtures, and a JSON report.
+"""The pytest plugin behind stage checks: `workspace` and `stage` fixtures, and a streamed report.
 
-Loaded with `-p kata.harness.plugin` (the repository's pytest configuration does this).
+Loaded with `-p kata.harness.plugin`. With `--kata-report FILE`, it writes one JSON line naming
+every collected check, then one line per check as soon as it is decided, so that `kata check` and
+`kata watch` can print each verdict as it comes. A check that is skipped or marked xfail fails (it
+proved nothing), and a collected check that never reports (the run ended early) fails in the
+runner as missing.
 """
 
 from __future__ import annotations
@@ -12,22 +16,26 @@ import pytest
 
 from kata.harness import staging
 from kata.harness.context import Stage, stage_of_checks
+from kata.results import CheckResult, FailureKind, Outcome
 
 _copies = pytest.StashKey[dict]()
-_results = pytest.StashKey[list]()
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("kata", "stage checks")
     group.addoption("--workspace", dest="kata_workspace", help="the workspace to check")
     group.addoption(
-        "--kata-report", dest="kata_report", help="write the check results as JSON here"
+        "--kata-report", dest="kata_report", help="stream the check results as JSON lines here"
+    )
+    group.addoption(
+        "--kata-start",
+        dest="kata_start",
+        help="the workspace this stage started from (the learner's own passing previous stage)",
     )
 
 
 def pytest_configure(config: pytest.Config) -> None:
     config.stash[_copies] = {}
-    config.stash[_results] = []
     config.pluginmanager.register(_Recorder(config), "kata-recorder")
 
 
@@ -43,65 +51,110 @@ def stage(request: pytest.FixtureRequest) -> Stage:
 
 @pytest.fixture(scope="module")
 def workspace(request: pytest.FixtureRequest, stage: Stage) -> Path:
-    """A private copy of the workspace under check, beside a link to the kata's data."""
+    """A private copy of the workspace under check, beside a private copy of the kata's data."""
     option = request.config.getoption("kata_workspace")
     source = Path(option).resolve() if option else stage.kata_dir / "workspace"
-    copies = request.config.stash[_copies]
+    return _staged(request.config, source, stage)
+
+
+@pytest.fixture(scope="module")
+def start_workspace(request: pytest.FixtureRequest, stage: Stage) -> Path:
+    """A private copy of this stage's start: the learner's own passing previous stage when `kata`
+    kept one, otherwise the previous stage's reference solution (or the kata's pristine start)."""
+    option = request.config.getoption("kata_start")
+    source = Path(option).resolve() if option else stage.start_dir
+    return _staged(request.config, source, stage)
+
+
+def _staged(config: pytest.Config, source: Path, stage: Stage) -> Path:
+    copies = config.stash[_copies]
     key = (source, stage.kata_dir)
     if key not in copies:
         if not source.is_dir():
-            raise pytest.UsageError(f"--workspace {source}: no such folder")
+            raise pytest.UsageError(f"{source}: no such folder")
         copies[key] = staging.stage_copy(source, stage.kata_dir)
     return copies[key]
 
 
 class _Recorder:
-    """Collects one result per check (and per file that cannot be loaded) for `--kata-report`."""
+    """Streams one result per check (and per file that cannot be loaded) to `--kata-report`."""
 
     def __init__(self, config: pytest.Config) -> None:
-        self.results = config.stash[_results]
-        self.target = config.getoption("kata_report", default=None)
+        target = config.getoption("kata_report", default=None)
+        # Opened now, before any check (or any code of the learner's) runs.
+        self.stream = Path(target).open("a", encoding="utf-8") if target else None  # noqa: SIM115
+
+    def _write(self, record: dict) -> None:
+        if self.stream is not None:
+            self.stream.write(json.dumps(record) + "\n")
+            self.stream.flush()
+
+    def pytest_collection_finish(self, session: pytest.Session) -> None:
+        checks = [
+            {"id": item.nodeid, "name": name_of(item), "sentence": sentence(item)}
+            for item in session.items
+        ]
+        self._write({"collected": checks})
 
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo):
         report = yield
-        if report.when == "call" or (report.failed and report.when == "setup") or report.skipped:
-            self.results.append(_result(item, call, report))
+        decided = report.when == "call" or report.failed or report.skipped
+        if decided and not getattr(item, "_kata_decided", False):
+            item._kata_decided = True  # one verdict per check: a teardown error cannot add a second
+            self._write({"result": _result(item, call, report).to_json()})
         return report
 
     def pytest_collectreport(self, report: pytest.CollectReport) -> None:
         if report.failed:
             lines = str(report.longrepr).strip().splitlines()
-            self.results.append(
-                {
-                    "id": report.nodeid,
-                    "sentence": f"{Path(report.nodeid).name} can be loaded.",
-                    "outcome": "error",
-                    "kind": "collection",
-                    "message": lines[-1] if lines else "could not be collected",
-                    "seconds": 0.0,
-                }
+            result = CheckResult(
+                id=report.nodeid,
+                name=Path(report.nodeid).name,
+                sentence=f"{Path(report.nodeid).name} can be loaded.",
+                outcome=Outcome.ERROR,
+                kind=FailureKind.COLLECTION,
+                message=lines[-1] if lines else "could not be collected",
             )
+            self._write({"result": result.to_json()})
 
-    def pytest_sessionfinish(self, session: pytest.Session) -> None:
-        if self.target:
-            Path(self.target).write_text(json.dumps(self.results, indent=1), "utf-8")
+    def pytest_unconfigure(self) -> None:
+        if self.stream is not None:
+            self.stream.close()
 
 
-def _result(item: pytest.Item, call: pytest.CallInfo, report: pytest.TestReport) -> dict:
-    result = {
-        "id": item.nodeid,
-        "sentence": sentence(item),
-        "outcome": "skipped" if report.skipped else ("passed" if report.passed else "failed"),
-        "kind": "",
-        "message": "",
-        "seconds": round(report.duration, 3),
-    }
-    if report.failed and call.excinfo is not None:
-        result["kind"], result["message"] = classify(call.excinfo, item)
-        if result["kind"] != "assertion":
-            result["outcome"] = "error"
+def _result(item: pytest.Item, call: pytest.CallInfo, report: pytest.TestReport) -> CheckResult:
+    result = CheckResult(
+        id=item.nodeid,
+        name=name_of(item),
+        sentence=sentence(item),
+        outcome=Outcome.PASSED if report.passed else Outcome.FAILED,
+        seconds=round(report.duration, 3),
+    )
+    if report.skipped:
+        reason = getattr(report, "wasxfail", "") or _skip_reason(report)
+        result.outcome, result.kind = Outcome.FAILED, FailureKind.SKIPPED
+        result.message = (
+            f"This check was skipped ({reason or 'no reason given'}), so it proved nothing; "
+            "every check has to run to pass. Does your code call pytest.skip or pytest.xfail?"
+        )
+    elif report.failed and call.excinfo is not None:
+        result.kind, result.message = classify(call.excinfo, item)
+        if result.kind is not FailureKind.ASSERTION:
+            result.outcome = Outcome.ERROR
     return result
+
+
+def _skip_reason(report: pytest.TestReport) -> str:
+    longrepr = report.longrepr
+    if isinstance(longrepr, tuple) and len(longrepr) == 3:
+        return str(longrepr[2]).removeprefix("Skipped: ")
+    return ""
+
+
+def name_of(item: pytest.Item) -> str:
+    function = getattr(item, "originalname", None) or item.name
+    return function.split("[")[0]
 
 
 def sentence(item: pytest.Item) -> str:
@@ -110,21 +163,21 @@ def sentence(item: pytest.Item) -> str:
     if doc:
         text = doc.splitlines()[0].strip()
     else:
-        text = item.name.split("[")[0].removeprefix("test_").replace("_", " ")
+        text = name_of(item).removeprefix("test_").replace("_", " ")
         text = text[:1].upper() + text[1:] + "."
     callspec = getattr(item, "callspec", None)
     return f"{text} [{callspec.id}]" if callspec else text
 
 
-def classify(excinfo: pytest.ExceptionInfo, item: pytest.Item) -> tuple[str, str]:
-    """('assertion', message) for a readable failed expectation; else ('bare-assert' | 'error', text)."""
+def classify(excinfo: pytest.ExceptionInfo, item: pytest.Item) -> tuple[FailureKind, str]:
+    """(ASSERTION, message) for a readable failed expectation; else BARE_ASSERT or ERROR, with text."""
     error = excinfo.value
     if isinstance(error, AssertionError):
         text = str(error).strip()
         if not text or text.startswith("assert "):
-            return "bare-assert", f"{_location(excinfo, item)}: {text or 'assert failed'}"
-        return "assertion", text.split("\nassert ")[0].strip()
-    return "error", f"{_location(excinfo, item)}: {type(error).__name__}: {error}"
+            return FailureKind.BARE_ASSERT, f"{_location(excinfo, item)}: {text or 'assert failed'}"
+        return FailureKind.ASSERTION, text.split("\nassert ")[0].strip()
+    return FailureKind.ERROR, f"{_location(excinfo, item)}: {type(error).__name__}: {error}"
 
 
 def _location(excinfo: pytest.ExceptionInfo, item: pytest.Item) -> str:

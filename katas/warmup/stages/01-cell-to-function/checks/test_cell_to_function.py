@@ -1,32 +1,55 @@
 """Checks for warmup stage 1: a notebook cell becomes a tested function."""
 
+import ast
+import random
+
 import pytest
 
 from kata.harness import (
     code_cells,
-    describe,
     fail,
     import_from_workspace,
+    notebook_pair_in_sync,
     read_notebook,
     require_file,
     run_learner_tests,
-    run_notebook,
-    surviving_mutants,
+    run_notebooks,
+)
+from kata.harness.grading import (
+    require_every_mutant_caught,
+    require_every_refactoring_survived,
+    verdict_on_tests,
 )
 
-CASES = [
-    ("181", 181.0),
-    ("186 mm", 186.0),
-    ("19.5 cm", 195.0),
-    (" 193 ", 193.0),
-    ("NA", None),
-    (".", None),
-    ("", None),
-]
+NOTEBOOK = "explore.ipynb"
+MISSING = ("NA", ".", "")
+
+
+def entries_and_lengths(count=60, seed=20261203):
+    """Field-log entries of every kind the README names, made up afresh, with their millimetres."""
+    draw = random.Random(seed)
+    cases = []
+    for _ in range(count):
+        millimetres = (
+            draw.randrange(1700, 2400) / 10 if draw.random() < 0.5 else draw.randrange(170, 240)
+        )
+        pad = " " * draw.randrange(0, 3), " " * draw.randrange(0, 3)
+        kind = draw.choice(["plain", "mm", "cm", "missing"])
+        if kind == "plain":
+            text = f"{millimetres:g}"
+        elif kind == "mm":
+            text = f"{millimetres:g}{draw.choice(['', ' '])}mm"
+        elif kind == "cm":
+            millimetres = round(millimetres) if draw.random() < 0.5 else millimetres
+            text = f"{millimetres / 10:g}{draw.choice(['', ' '])}cm"
+        else:
+            text, millimetres = draw.choice(MISSING), None
+        cases.append((pad[0] + text + pad[1], millimetres))
+    return cases
 
 
 def _parse_length_mm(workspace):
-    require_file(workspace, "field_notes.py", "Step 1 asks you to create it beside explore.ipynb.")
+    require_file(workspace, "field_notes.py", "Step 2 asks you to create it beside explore.ipynb.")
     module = import_from_workspace(workspace, "field_notes")
     function = getattr(module, "parse_length_mm", None)
     if not callable(function):
@@ -34,11 +57,9 @@ def _parse_length_mm(workspace):
     return function
 
 
-def test_parse_length_mm_reads_every_kind_of_entry(workspace):
-    """parse_length_mm turns each kind of field-log entry into millimetres, or None when missing."""
-    parse_length_mm = _parse_length_mm(workspace)
+def _wrong_answers(parse_length_mm, cases):
     wrong = []
-    for entry, expected in CASES:
+    for entry, expected in cases:
         try:
             found = parse_length_mm(entry)
         except Exception as error:  # the learner's function crashed: report it like a wrong answer
@@ -46,39 +67,106 @@ def test_parse_length_mm_reads_every_kind_of_entry(workspace):
         if expected is None and found is not None:
             wrong.append(f"parse_length_mm({entry!r}) gave {found!r}, expected None")
         elif expected is not None and (
-            not isinstance(found, (int, float)) or found != pytest.approx(expected)
+            isinstance(found, bool)
+            or not isinstance(found, int | float)
+            or found != pytest.approx(expected)
         ):
-            wrong.append(f"parse_length_mm({entry!r}) gave {found!r}, expected {expected}")
+            wrong.append(f"parse_length_mm({entry!r}) gave {found!r}, expected {expected:g}")
+    return wrong
+
+
+def test_parse_length_mm_reads_the_readme_s_examples(workspace):
+    """parse_length_mm gives the README's examples in millimetres, or None when missing."""
+    examples = [("181", 181.0), ("186 mm", 186.0), ("19.5 cm", 195.0), (" 193 ", 193.0)]
+    wrong = _wrong_answers(_parse_length_mm(workspace), examples + [(m, None) for m in MISSING])
     assert not wrong, "; ".join(wrong) + "."
 
 
-def test_the_notebook_uses_the_function(workspace):
-    """The notebook imports parse_length_mm from field_notes and no longer holds the cleaning loop."""
-    cells = "\n".join(code_cells(read_notebook(workspace / "explore.ipynb")))
-    if "from field_notes import" not in cells and "import field_notes" not in cells:
-        fail("explore.ipynb does not import from field_notes; step 3 replaces the loop with the function.")
-    if "for entry in" in cells or "def " in cells:
-        fail("explore.ipynb still defines the cleaning itself (a for loop or a def); call the function instead.")
+def test_parse_length_mm_reads_entries_it_has_never_seen(workspace):
+    """parse_length_mm also reads entries made up by the check: any number, with or without a unit."""
+    wrong = _wrong_answers(_parse_length_mm(workspace), entries_and_lengths())
+    assert not wrong, (
+        f"{len(wrong)} made-up entries came out wrong, for example: {'; '.join(wrong[:3])}. "
+        "The function must follow the rules (strip spaces; NA, . and empty are missing; cm times "
+        "ten; mm or no unit as it is), not a list of the README's examples."
+    )
+
+
+def test_the_notebook_and_its_script_agree(workspace):
+    """explore.ipynb and explore.py hold the same cells, so either can be read and run."""
+    problem = notebook_pair_in_sync(workspace / NOTEBOOK)
+    assert problem is None, problem
+
+
+def test_the_notebook_calls_the_function_instead_of_the_loop(workspace):
+    """The notebook imports parse_length_mm from field_notes, calls it, and holds no loop or def."""
+    trees = []
+    for number, source in enumerate(code_cells(read_notebook(workspace / NOTEBOOK)), start=1):
+        code = "\n".join(
+            "" if line.lstrip().startswith(("%", "!")) else line for line in source.splitlines()
+        )
+        try:
+            trees.append(ast.parse(code))
+        except SyntaxError as error:
+            fail(f"{NOTEBOOK}, code cell {number}, line {error.lineno}: SyntaxError: {error.msg}.")
+    nodes = [node for tree in trees for node in ast.walk(tree)]
+    if not any(_imports_field_notes(node) for node in nodes):
+        fail(
+            f"{NOTEBOOK} does not import from field_notes; step 3 replaces the loop with the function."
+        )
+    loops = [n for n in nodes if isinstance(n, ast.For | ast.While | ast.comprehension)]
+    defined = [n for n in nodes if isinstance(n, ast.FunctionDef | ast.Lambda)]
+    if loops or defined:
+        fail(
+            f"{NOTEBOOK} still cleans the entries itself ({'a loop' if loops else 'a def or lambda'}); "
+            "step 3 replaces the whole loop with log['flipper'].map(parse_length_mm)."
+        )
+    used = {n.id for n in nodes if isinstance(n, ast.Name)} | {
+        n.attr for n in nodes if isinstance(n, ast.Attribute)
+    }
+    if "parse_length_mm" not in used:
+        fail(f"{NOTEBOOK} imports from field_notes but never calls parse_length_mm.")
+
+
+def _imports_field_notes(node):
+    if isinstance(node, ast.ImportFrom):
+        return node.module == "field_notes"
+    return isinstance(node, ast.Import) and any(a.name == "field_notes" for a in node.names)
+
+
+def test_the_notebook_runs_and_its_colony_means_are_unchanged(workspace, start_workspace):
+    """The notebook runs top to bottom in a fresh kernel and shows the same colony means as before."""
+    mine, before = run_notebooks([workspace / NOTEBOOK, start_workspace / NOTEBOOK])
+    if isinstance(mine, str):
+        fail(mine)
+    if isinstance(before, str):
+        fail(f"The stage's start could not be run to compare with ({before}).")
+    last, expected = mine.text_outputs()[-1].strip(), before.text_outputs()[-1].strip()
+    assert last == expected, (
+        f"The notebook's last cell shows\n{last}\nbut before the change it showed\n{expected}\n"
+        "Moving the loop into a function must not change the colony means."
+    )
 
 
 def test_your_tests_pass(workspace):
     """Your tests in tests/ run and pass on your code."""
-    tests = list((workspace / "tests").glob("test_*.py"))
-    if not tests:
+    if not list((workspace / "tests").rglob("test_*.py")):
         fail("There is no tests/test_*.py file yet; step 4 asks for tests/test_field_notes.py.")
     run = run_learner_tests(workspace)
-    assert run.ok, f"Your tests did not all pass ({run.summary()}). Run pytest in the workspace to see why."
+    if run.ran == 0:
+        fail("pytest found no tests in tests/; name them test_... so that pytest collects them.")
+    assert run.ok, (
+        f"Your tests did not all pass ({run.summary()}). Run pytest in the workspace to see why."
+    )
 
 
 def test_your_tests_catch_every_mutant(workspace, stage):
     """Your tests fail on each deliberately broken version of parse_length_mm."""
-    survivors = surviving_mutants(workspace, stage)
-    assert not survivors, (
-        f"{len(survivors)} of {len(stage.mutants)} broken versions passed your tests: "
-        f"{describe(survivors)}. Add a test that would notice."
+    require_every_mutant_caught(
+        verdict_on_tests(workspace, stage), len(stage.mutants), "Add a test that would notice."
     )
 
 
-def test_the_notebook_runs_top_to_bottom(workspace):
-    """The notebook still runs from top to bottom in a fresh kernel."""
-    run_notebook(workspace / "explore.ipynb")
+def test_your_tests_survive_a_rewrite_that_changes_nothing(workspace, stage):
+    """Your tests still pass when your code is reformatted or its names changed, but not what it does."""
+    require_every_refactoring_survived(verdict_on_tests(workspace, stage))

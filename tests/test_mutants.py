@@ -1,0 +1,169 @@
+"""Mutants and refactorings are placed in the learner's own code, whatever shape it has."""
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+from kata.harness import learner_tests, staging
+from kata.harness.mutants import (
+    Mutant,
+    activation_environment,
+    apply_mutant,
+    definitions,
+    judge_tests,
+    load_mutants,
+)
+from kata.harness.refactorings import STANDARD
+
+WARMUP = REPO / "katas" / "warmup" / "stages" / "01-cell-to-function"
+
+
+def write(folder: Path, files: dict[str, str]) -> Path:
+    for relative, text in files.items():
+        (folder / relative).parent.mkdir(parents=True, exist_ok=True)
+        (folder / relative).write_text(textwrap.dedent(text))
+    return folder
+
+
+def mutants_file(folder: Path, body: str) -> Path:
+    """A stage folder whose mutants/mutants.py holds `body`."""
+    return write(folder, {"mutants/mutants.py": body})
+
+
+PACKAGE = {
+    "pytest.ini": "[pytest]\ntestpaths = tests\npythonpath = .\n",
+    "shop/__init__.py": "from shop.prices import total\n",
+    "shop/prices.py": """
+        def total(prices):
+            amount = 0
+            for price in prices:
+                amount += price
+            return amount
+    """,
+    "tests/test_prices.py": """
+        from shop import total
+
+        def test_total_adds_the_prices():
+            assert total([1, 2, 3]) == 6
+    """,
+}
+
+
+def test_a_function_mutant_wraps_the_learner_s_function_where_it_is_defined(tmp_path):
+    stage = mutants_file(
+        tmp_path / "stage",
+        """
+        from kata.harness.mutants import Mutant
+
+        def off_by_one(total):
+            return lambda prices: total(prices) + 1
+
+        MUTANTS = [Mutant("off", "one too many", function="total", wrap=off_by_one)]
+        """,
+    )
+    workspace = write(tmp_path / "workspace", PACKAGE)
+    assert definitions(workspace, "total") == [workspace / "shop" / "prices.py"]
+    (mutant,) = load_mutants(stage)
+    apply_mutant(workspace, mutant)
+    (run,) = learner_tests.run_test_suites([workspace])
+    assert run.failed == 1, "the re-exported name should be the broken one"
+
+
+@pytest.mark.parametrize("fork", [True, False], ids=["forked", "fresh-process"])
+def test_a_library_mutant_reaches_the_tests_and_the_processes_they_start(
+    tmp_path, monkeypatch, fork
+):
+    monkeypatch.setattr(learner_tests, "_fork_is_safe", lambda: fork)
+    stage = mutants_file(
+        tmp_path / "stage",
+        """
+        from kata.harness.mutants import Mutant
+
+        def louder():
+            import json
+            json.dumps = lambda value, **kw: "LOUD"
+
+        MUTANTS = [Mutant("loud", "json says LOUD", patch=louder)]
+        """,
+    )
+    workspace = write(
+        tmp_path / "workspace",
+        {
+            "pytest.ini": "[pytest]\ntestpaths = tests\n",
+            "tests/test_json.py": """
+                import json, subprocess, sys
+
+                def test_here():
+                    assert json.dumps(1) == "1"
+
+                def test_in_a_child_process():
+                    code = "import json; print(json.dumps(1))"
+                    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+                    assert out.stdout.strip() == "1"
+            """,
+        },
+    )
+    (mutant,) = load_mutants(stage)
+    (run,) = learner_tests.run_test_suites(
+        [workspace], environments=[activation_environment(mutant)]
+    )
+    assert (run.passed, run.failed) == (0, 2), run.output
+
+
+@pytest.mark.parametrize("refactoring", STANDARD, ids=lambda r: r.name)
+@pytest.mark.parametrize("solution", ["warmup/01-cell-to-function", "penguins/04-test-the-pieces"])
+def test_every_refactoring_keeps_the_reference_tests_green(tmp_path, refactoring, solution):
+    kata = REPO / "katas" / solution.split("/")[0]
+    copy = staging.stage_copy(REPO / "solutions" / solution, kata, parent=tmp_path)
+    refactoring.rewrite(copy)
+    (run,) = learner_tests.run_test_suites([copy])
+    assert run.ok, run.output[-2000:]
+
+
+def test_a_test_that_pins_the_source_text_fails_the_refactorings(tmp_path):
+    workspace = write(
+        tmp_path / "workspace",
+        {
+            **PACKAGE,
+            "tests/test_snapshot.py": """
+                import hashlib, inspect
+                from shop import prices
+
+                def test_the_code_is_as_reviewed():
+                    digest = hashlib.sha256(inspect.getsource(prices).encode()).hexdigest()
+                    assert digest == DIGEST
+            """,
+        },
+    )
+    source = (workspace / "shop" / "prices.py").read_text()
+    import hashlib
+
+    digest = hashlib.sha256(source.encode()).hexdigest()
+    snapshot = workspace / "tests" / "test_snapshot.py"
+    snapshot.write_text(snapshot.read_text() + f"\nDIGEST = {digest!r}\n")
+
+    class Stage:
+        mutants: tuple[Mutant, ...] = ()
+        stage_dir = tmp_path / "stage"
+        kata_dir = tmp_path
+        slug = "01"
+
+    verdict = judge_tests(workspace, Stage())
+    broken = {refactoring.name for refactoring, _ in verdict.broken_by}
+    assert {"reformatted", "locals-renamed"} <= broken
+    assert all("test_the_code_is_as_reviewed" in tests[0] for _, tests in verdict.broken_by)
+
+
+def test_the_warmup_mutants_are_caught_by_the_reference_tests_and_change_behaviour(tmp_path):
+    solution = REPO / "solutions" / "warmup" / "01-cell-to-function"
+    copies, mutants = [], load_mutants(WARMUP)
+    for mutant in mutants:
+        copy = tmp_path / mutant.name
+        shutil.copytree(solution, copy)
+        apply_mutant(copy, mutant)
+        copies.append(copy)
+    runs = learner_tests.run_test_suites(copies)
+    assert [run.failed > 0 for run in runs] == [True] * len(mutants)
