@@ -45,7 +45,7 @@ def test_a_stage_whose_solution_fails_is_caught(mini_repo, kata):
     module.write_text(module.read_text().replace("MM_PER_CM = 10", "MM_PER_CM = 1"))
     result = kata(mini_repo, "dev", "check")
     assert result.code == 1
-    assert "solution fails: parse_length_mm turns each kind of field-log entry" in flat(result.out)
+    assert "solution fails: parse_length_mm gives the README's examples" in flat(result.out)
 
 
 def test_a_check_failing_by_import_error_is_caught(mini_repo, kata):
@@ -125,13 +125,21 @@ def test_a_solution_notebook_out_of_sync_or_with_outputs_is_caught(mini_repo, ka
 
 
 def test_a_mutant_that_no_longer_applies_is_caught(mini_repo, kata):
-    mutants = mini_repo / STAGE / "mutants" / "mutants.toml"
+    mutants = mini_repo / STAGE / "mutants" / "mutants.py"
+    text = mutants.read_text()
     mutants.write_text(
-        mutants.read_text().replace('find = "return None"', 'find = "return Nothing"')
+        text.replace(
+            'function="parse_length_mm",\n        wrap=missing',
+            'function="parse_length",\n        wrap=missing',
+        )
     )
+    assert mutants.read_text() != text
     result = kata(mini_repo, "dev", "check")
     assert result.code == 1
-    assert "mutant missing-becomes-zero does not apply to the solution" in flat(result.out)
+    assert (
+        "mutant missing-becomes-zero cannot be placed in the solution (no function parse_length"
+        in flat(result.out)
+    )
 
 
 def test_a_missing_sub_command_page_is_caught(mini_repo, kata):
@@ -140,3 +148,24 @@ def test_a_missing_sub_command_page_is_caught(mini_repo, kata):
     result = kata(mini_repo, "dev", "check")
     assert result.code == 1
     assert "the CLI reference has no section '## kata hint'" in flat(result.out)
+
+
+def test_a_check_that_skips_is_caught(mini_repo, kata):
+    checks = next((mini_repo / STAGE / "checks").glob("test_*.py"))
+    checks.write_text(checks.read_text() + "\n\n@pytest.mark.skip\ndef test_later():\n    pass\n")
+    result = kata(mini_repo, "dev", "check")
+    assert result.code == 1
+    assert "uses mark.skip; a check must decide, never skip" in flat(result.out)
+
+
+def test_a_refactoring_that_breaks_the_reference_tests_is_caught(mini_repo, kata):
+    module = mini_repo / SOLUTION / "field_notes.py"
+    test_file = mini_repo / SOLUTION / "tests" / "test_field_notes.py"
+    test_file.write_text(
+        test_file.read_text()
+        + "\n\ndef test_the_source_is_as_reviewed():\n    from pathlib import Path\n"
+        + f"    assert Path('field_notes.py').read_text() == {module.read_text()!r}\n"
+    )
+    result = kata(mini_repo, "dev", "check")
+    assert result.code == 1
+    assert "refactoring 'reformatted' breaks the solution's own tests" in flat(result.out)

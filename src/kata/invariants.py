@@ -62,6 +62,9 @@ def check_repo(repo: Repo, names: list[str], commands: list[str], workers: int =
             for stage, stage_report in zip(kata.stages, report.stages, strict=True):
                 runs.append((stage_report, stage, repo.solution(kata.name, stage.slug), "solution"))
                 runs.append((stage_report, stage, start_of(repo, kata, stage), "start"))
+                if (stage.stage_dir / "mutants").is_dir():
+                    solution = repo.solution(kata.name, stage.slug)
+                    runs.append((stage_report, stage, solution, "refactorings"))
     with ThreadPoolExecutor(max_workers=workers) as pool:
         list(pool.map(lambda job: _run(*job), runs))
     return RepoReport(_cli_pages(repo, commands), reports)
@@ -75,6 +78,9 @@ def start_of(repo: Repo, kata: Kata, stage: Stage) -> Path:
 def _run(report: StageReport, stage: Stage, workspace: Path, which: str) -> None:
     if not workspace.is_dir():
         return  # already reported as a missing folder
+    if which == "refactorings":
+        report.problems += _refactoring_problems(stage, workspace)
+        return
     try:
         run = run_checks(stage, workspace)
     except KataError as error:
@@ -96,6 +102,21 @@ def _run(report: StageReport, stage: Stage, workspace: Path, which: str) -> None
                 f"on its start state, '{result.sentence}' fails by {_kind(result.kind)}, "
                 f"not by a readable assertion: {result.message}"
             )
+
+
+def _refactoring_problems(stage: Stage, solution: Path) -> list[str]:
+    """Every refactoring mutant must keep the reference solution's own tests green."""
+    from kata.harness.context import stage_of_checks
+    from kata.harness.mutants import judge_tests
+
+    try:
+        verdict = judge_tests(solution, stage_of_checks(stage.checks_dir / "any.py"), mutants=[])
+    except (AssertionError, MutantError) as error:
+        return [f"its refactoring mutants cannot be tried on the solution ({error})"]
+    return [
+        f"refactoring '{refactoring.name}' breaks the solution's own tests: {', '.join(tests[:3])}"
+        for refactoring, tests in verdict.broken_by
+    ]
 
 
 def _kind(kind: str) -> str:
@@ -145,14 +166,32 @@ def _stage_problems(repo: Repo, stage: Stage) -> list[str]:
     try:
         for mutant in load_mutants(stage.stage_dir):
             if solution.is_dir() and not applies_to(solution, mutant):
-                found.append(
-                    f"mutant {mutant.name} does not apply to the solution (find text not there once)"
+                where = (
+                    f"no function {mutant.function} there"
+                    if mutant.function
+                    else "find text not there once"
                 )
+                found.append(f"mutant {mutant.name} cannot be placed in the solution ({where})")
     except MutantError as error:
         found.append(str(error))
+    found += _skip_problems(stage)
     if solution.is_dir():
         found += _notebook_problems(solution)
     found += _site_page_problems(repo, stage)
+    return found
+
+
+SKIPPING = ("pytest.skip", "mark.skip", "skipif", "xfail", "importorskip")
+
+
+def _skip_problems(stage: Stage) -> list[str]:
+    """No check may skip itself: a skipped check counts as failed, so it could never pass."""
+    found = []
+    for path in sorted(stage.checks_dir.glob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        for word in SKIPPING:
+            if word in text:
+                found.append(f"{path.name} uses {word}; a check must decide, never skip")
     return found
 
 

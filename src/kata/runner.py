@@ -84,6 +84,7 @@ class CheckProcess:
         command = [
             sys.executable, "-m", "pytest", str(stage.checks_dir),
             "-c", str(CHECKS_INI), "--rootdir", str(stage.checks_dir),
+            "--confcutdir", str(stage.stage_dir.parent.parent),  # the kata's conftest.py applies
             "-p", "kata.harness.plugin", "--continue-on-collection-errors",
             "--workspace", str(workspace), "--kata-report", str(self.report),
             "-q", "--no-header", "--tb=no", "-o", "console_output_style=classic",

@@ -20,16 +20,25 @@ def verdict_on_tests(
     stage,
     mutants: Sequence[Mutant] | None = None,
     without: Sequence[str] = (),
+    refactorings: Sequence | None = None,
 ) -> TestVerdict:
-    """The learner's tests against the stage's mutants and refactorings, run once per check run."""
+    """The learner's tests against the stage's mutants and refactorings, run once per check run.
+
+    `without` leaves paths out of every copy; `refactorings=()` tries mutants only.
+    """
     names = tuple(m.name for m in (stage.mutants if mutants is None else mutants))
-    key = (str(workspace), stage.slug, names, tuple(without))
+    key = (str(workspace), stage.slug, names, tuple(without), refactorings is None)
     if key not in _verdicts:
-        _verdicts[key] = judge_tests(workspace, stage, mutants=mutants, without=without)
+        _verdicts[key] = judge_tests(
+            workspace, stage, mutants=mutants, refactorings=refactorings, without=without
+        )
     return _verdicts[key]
 
 
 def require_every_mutant_caught(verdict: TestVerdict, total: int, advice: str) -> None:
+    if total == 0:
+        raise RuntimeError("this stage grades tests but has no mutants: a kata author's mistake")
+    _require_baseline(verdict)
     if verdict.not_placed:
         missing = sorted({m.function for m in verdict.not_placed})
         fail(
@@ -44,7 +53,22 @@ def require_every_mutant_caught(verdict: TestVerdict, total: int, advice: str) -
         )
 
 
+def _require_baseline(verdict: TestVerdict) -> None:
+    """A mutant 'caught' by tests that fail anyway proves nothing: they must pass first."""
+    run = verdict.baseline
+    if run.ran == 0:
+        fail(
+            "No tests ran, so nothing can catch a broken version of your code (see the check above)."
+        )
+    if not run.ok:
+        fail(
+            f"Your tests do not pass on your own code as it is ({run.summary()}), so a broken "
+            "version failing them proves nothing. Make them pass first (see the check above)."
+        )
+
+
 def require_every_refactoring_survived(verdict: TestVerdict) -> None:
+    _require_baseline(verdict)
     if verdict.broken_by:
         refactoring, failing = verdict.broken_by[0]
         more = (
@@ -57,4 +81,30 @@ def require_every_refactoring_survived(verdict: TestVerdict) -> None:
             f"differently: {refactoring.description}{more}. Failing: {', '.join(failing[:3])}. "
             "A test that pins how the code is written (its text, a hash of a file, a copy of the "
             "source) blocks every refactoring; test what the code computes instead."
+        )
+
+
+def require_golden_master_catches(
+    workspace: Path, stage, slips: Sequence[Mutant], golden_master: str
+) -> None:
+    """The golden master alone (every other test file set aside) still fails on each slip that
+    the stage which wrote it planted: a refactoring keeps every key result pinned."""
+    if not (workspace / golden_master).is_file():
+        fail(f"Expected your golden master in {golden_master}, where stage 2 put it.")
+    others = [
+        str(path.relative_to(workspace))
+        for path in (workspace / "tests").rglob("test_*.py")
+        if path != workspace / golden_master
+    ]
+    verdict = verdict_on_tests(workspace, stage, mutants=slips, without=others, refactorings=())
+    if not verdict.baseline.ok:
+        fail(
+            f"Your golden master ({golden_master}) does not pass on its own on your code "
+            f"({verdict.baseline.summary()}), so it pins nothing (see the check on all your tests)."
+        )
+    if verdict.survivors:
+        fail(
+            f"Your golden master ({golden_master}) no longer catches {len(verdict.survivors)} of "
+            f"the {len(slips)} slips stage 2 planted: {describe(verdict.survivors)}. A refactoring "
+            "keeps every key result pinned with all its digits; was a test or a value lost?"
         )

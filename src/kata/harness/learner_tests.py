@@ -106,16 +106,20 @@ def start_learner_tests(root: Path, timeout: int = 120) -> PendingTestRun:
 def run_test_suites(
     folders: list[Path],
     timeout: int = 120,
-    stop_at_first_failure: bool | int = False,
+    stop_at_first_failure: bool | Sequence[bool] = False,
     environments: Sequence[dict[str, str]] | None = None,
 ) -> list[TestRun]:
     """Run pytest in each folder (side by side, as many as there are cores) and report each.
 
     With `stop_at_first_failure`, a run ends at its first failing test (`-x`): enough to know that
-    a mutant was caught. An integer n applies it to the first n folders only. `environments` adds
-    variables to each run's environment (a library mutant is switched on that way).
+    a mutant was caught; a sequence says it folder by folder. `environments` adds variables to
+    each run's environment (a library mutant is switched on that way).
     """
-    stop_count = len(folders) if stop_at_first_failure is True else int(stop_at_first_failure)
+    stops = (
+        [stop_at_first_failure] * len(folders)
+        if isinstance(stop_at_first_failure, bool)
+        else list(stop_at_first_failure)
+    )
     environments = list(environments or [{} for _ in folders])
     use_fork = _fork_is_safe()
     if use_fork and folders:
@@ -129,7 +133,7 @@ def run_test_suites(
             while pending and len(running) < workers:
                 index, folder = pending.pop(0)
                 job_cls = _ForkedJob if use_fork else _ProcessJob
-                extra = ("-x",) if index < stop_count else ()
+                extra = ("-x",) if stops[index] else ()
                 running[index] = job_cls(
                     folder, Path(scratch) / str(index), timeout, extra, environments[index]
                 )

@@ -281,6 +281,7 @@ def describe(mutants: Sequence[Mutant]) -> str:
 class TestVerdict:
     """What the learner's tests did against the stage's mutants and refactorings."""
 
+    baseline: object  # the TestRun of the learner's tests on their own code, copied the same way
     survivors: list[Mutant]  # mutants no test caught
     not_placed: list[Mutant]  # function mutants whose function the learner's code does not define
     broken_by: list[tuple[object, list[str]]]  # refactorings that failed tests, with those tests
@@ -315,35 +316,58 @@ def judge_tests(
     kata_dir = staging.kata_dir_of(workspace) or stage.kata_dir
     placed = [m for m in mutants if applies_to(workspace, m)]
     not_placed = [m for m in mutants if m not in placed]
-    copies, environments = [], []
+    copies, environments = [_copy_without(workspace, kata_dir, without)], [{}]
     try:
         for mutant in placed:
             copy = _copy_without(workspace, kata_dir, without)
             apply_mutant(copy, mutant)
             copies.append(copy)
             environments.append(activation_environment(mutant))
+        tried = []
         for refactoring in refactorings:
             copy = _copy_without(workspace, kata_dir, without)
+            before = _code_digest(copy)
             refactoring.rewrite(copy)
+            if _code_digest(copy) == before:  # nothing here to rewrite: no run needed
+                staging.remove_stage(copy)
+                continue
+            tried.append(refactoring)
             copies.append(copy)
             environments.append({})
-        runs = run_test_suites(copies, environments=environments, stop_at_first_failure=len(placed))
+        # The baseline runs whole; a mutant run can stop at its first failure; a refactoring's
+        # run goes on to list every test it broke.
+        stops = [False] + [True] * len(placed) + [False] * len(tried)
+        runs = run_test_suites(copies, environments=environments, stop_at_first_failure=stops)
     finally:
         for copy in copies:
             staging.remove_stage(copy)
-    survivors = [m for m, run in zip(placed, runs, strict=False) if run.ok]
+    baseline, mutant_runs = runs[0], runs[1 : len(placed) + 1]
+    survivors = [m for m, run in zip(placed, mutant_runs, strict=True) if run.ok]
     broken = [
         (refactoring, run.failing or [run.summary()])
-        for refactoring, run in zip(refactorings, runs[len(placed) :], strict=True)
+        for refactoring, run in zip(tried, runs[len(placed) + 1 :], strict=True)
         if not run.ok
     ]
-    return TestVerdict(survivors, not_placed, broken)
+    return TestVerdict(baseline, survivors, not_placed, broken)
+
+
+def _code_digest(folder: Path) -> str:
+    import hashlib
+
+    digest = hashlib.sha256()
+    for path in learner_modules(folder):
+        digest.update(path.read_bytes())
+    for path in sorted(folder.glob("*.ipynb")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def _copy_without(workspace: Path, kata_dir: Path, without: Sequence[str]) -> Path:
     copy = staging.stage_copy(workspace, kata_dir)
     for relative in without:
         target = (copy / relative).resolve()
+        if not target.is_relative_to(copy.parent.parent):
+            raise MutantError(f"{relative}: outside the staged copy; refusing to remove it")
         if target.is_dir():
             shutil.rmtree(target)
         elif target.exists():

@@ -6,6 +6,7 @@ import asyncio
 import hashlib
 import json
 import os
+import re
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -36,6 +37,10 @@ def __kata_dump():
             return [plain(item, depth + 1) for item in value]
         if isinstance(value, dict):
             return {str(key): plain(item, depth + 1) for key, item in value.items()}
+        if depth == 0 and hasattr(value, "index") and hasattr(value, "columns"):
+            # A data frame: which rows it holds (its index labels), not its values.
+            labels = [plain(label, depth + 1) for label in list(value.index)[:5000]]
+            return {"__frame__": {"index": labels, "rows": len(value), "columns": [str(c) for c in value.columns]}}
         raise TypeError
     found = {}
     for name, value in list(globals().items()):
@@ -70,6 +75,25 @@ class ExecutedNotebook:
                     parts.append(output.get("data", {}).get("text/plain", ""))
             texts.append("".join(parts))
         return texts
+
+    def frame_rows(self, name: str) -> list | None:
+        """The index labels of the data frame the notebook left in `name`, or None if it has none."""
+        value = self._variables.get(name)
+        if isinstance(value, dict) and isinstance(value.get("__frame__"), dict):
+            return value["__frame__"]["index"]
+        return None
+
+    def warnings(self) -> list[str]:
+        """Each warning a cell printed (lines such as 'FutureWarning: ...' on stderr), in order."""
+        found = []
+        for cell in self.cells:
+            for output in cell.get("outputs", []) if cell.cell_type == "code" else []:
+                if output.output_type == "stream" and output.name == "stderr":
+                    found += [
+                        line.strip() for line in output.text.splitlines()
+                        if re.search(r"\b\w*Warning: ", line)
+                    ]  # fmt: skip
+        return found
 
     def variables(self, *names: str) -> dict:
         """Values of the notebook's global variables after the run (those JSON can hold)."""

@@ -72,6 +72,41 @@ def test_two_fresh_runs_give_identical_results(two_runs):
             )
 
 
+def test_the_held_out_birds_are_a_shuffled_sample(two_runs):
+    """The test birds are drawn at random from the whole file, not its first (or last) rows."""
+    if isinstance(two_runs, str):
+        fail("The split cannot be looked at until the notebook runs top to bottom (see above).")
+    rows = {name: two_runs[0].frame_rows(name) for name in ("train", "test")}
+    absent = [name for name, labels in rows.items() if labels is None]
+    if absent:
+        fail(
+            f"After running, the notebook has no data frame named {' or '.join(absent)}; keep the "
+            "names train and test for the two sets, as the notebook had them."
+        )
+    test = rows["test"]
+    positions = sorted(test)
+    contiguous = all(isinstance(label, int) for label in test) and (
+        positions == list(range(positions[0], positions[0] + len(positions)))
+    )
+    assert not contiguous, (
+        f"The {len(test)} test birds are rows {positions[0]} to {positions[-1]} of the file, one "
+        "block: the file is sorted by species, so such a test set holds one species and says "
+        "little about the others. Shuffle before splitting, with a seeded generator: "
+        "rng = np.random.default_rng(42); idx = rng.permutation(len(df))."
+    )
+
+
+def test_a_fresh_run_prints_no_warnings(two_runs):
+    """A fresh run prints no warnings: each one was read and dealt with (step 6)."""
+    if isinstance(two_runs, str):
+        fail("The warnings cannot be read until the notebook runs top to bottom (see above).")
+    warnings = two_runs[0].warnings()
+    assert not warnings, (
+        f"A fresh run printed {len(warnings)} warning(s), the first: {warnings[0][:200]} "
+        "Step 6 says how to deal with the one pandas prints about dropna."
+    )
+
+
 def _results(cell):
     """What a cell printed and showed, without warnings (stderr) and object addresses."""
     parts = []

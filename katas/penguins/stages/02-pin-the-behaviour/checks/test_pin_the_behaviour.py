@@ -1,6 +1,11 @@
 """Checks for penguins stage 2: a golden-master test pins the notebook's key results."""
 
-from kata.harness import describe, fail, notebook_pair_in_sync, run_learner_tests, surviving_mutants
+from kata.harness import fail, notebook_pair_in_sync, run_learner_tests
+from kata.harness.grading import (
+    require_every_mutant_caught,
+    require_every_refactoring_survived,
+    verdict_on_tests,
+)
 
 NOTEBOOK = "analysis.ipynb"
 
@@ -13,12 +18,14 @@ def test_the_notebook_is_still_paired_and_in_sync(workspace):
 
 def test_your_golden_master_passes(workspace):
     """Your tests in tests/ run and pass on the notebook as it is."""
-    if not list((workspace / "tests").glob("test_*.py")):
+    if not list((workspace / "tests").rglob("test_*.py")):
         fail(
             "There is no test file in tests/ yet. Step 3 of the README asks for "
             "tests/test_golden_master.py (any tests/test_*.py file will do)."
         )
     run = run_learner_tests(workspace)
+    if run.ran == 0:
+        fail("pytest found no tests in tests/; name each test function test_... .")
     assert run.ok, (
         f"Your tests did not all pass on the unchanged notebook ({run.summary()}). "
         "Run pytest in the workspace and read the first failure: a golden master must be green "
@@ -27,13 +34,18 @@ def test_your_golden_master_passes(workspace):
 
 
 def test_your_golden_master_catches_every_notebook_mutant(workspace, stage):
-    """Your tests fail on each deliberately broken copy of the notebook."""
-    survivors = surviving_mutants(workspace, stage)
-    assert not survivors, (
-        f"{len(survivors)} of {len(stage.mutants)} broken notebooks still passed your tests: "
-        f"{describe(survivors)}. Which key result would each of them move? Make sure your test "
-        "records it, compared with pytest.approx at its default tolerance."
+    """Your tests fail on each deliberately broken run of the notebook."""
+    require_every_mutant_caught(
+        verdict_on_tests(workspace, stage),
+        len(stage.mutants),
+        "Which key result would each of them move? Make sure your test records it, with all its "
+        "digits, compared with pytest.approx at its default tolerance.",
     )
+
+
+def test_your_golden_master_survives_a_rewrite_that_changes_nothing(workspace, stage):
+    """Your tests still pass when the notebook is reformatted or a note is added to it."""
+    require_every_refactoring_survived(verdict_on_tests(workspace, stage))
 
 
 def _tail(output, lines=15):

@@ -15,13 +15,20 @@ import pytest
 from kata.harness import (
     fail,
     import_from_workspace,
+    notebook_pair_in_sync,
     read_notebook,
-    run_notebook,
+    run_notebooks,
     start_learner_tests,
 )
+from kata.harness.grading import require_golden_master_catches
 
 MODULE = "penguin_mass"
 NOTEBOOK = "analysis.ipynb"
+GOLDEN_MASTER = "tests/test_golden_master.py"
+INTERFACE = [
+    "read_raw", "clean_penguins", "impute_missing", "build_features", "split_train_test",
+    "species_baseline", "evaluate",
+]  # fmt: skip
 RAW_COLUMNS = [
     "studyName", "Sample Number", "Species", "Region", "Island", "Stage", "Individual ID",
     "Clutch Completion", "Date Egg", "Culmen Length (mm)", "Culmen Depth (mm)",
@@ -425,15 +432,21 @@ def test_evaluate_reports_mae_rmse_and_r2(module):
         )
 
 
-def test_the_notebook_imports_its_functions_and_defines_none(workspace):
-    """The notebook imports from penguin_mass and defines no functions or classes of its own."""
-    defined, imports_module = [], False
+def test_the_notebook_is_still_paired_and_in_sync(workspace):
+    """analysis.ipynb and analysis.py hold the same cells, so the golden master runs what the notebook does."""
+    problem = notebook_pair_in_sync(workspace / NOTEBOOK)
+    assert problem is None, problem
+
+
+def test_the_notebook_calls_its_functions_and_defines_none(workspace):
+    """The notebook calls every function of the interface from penguin_mass and defines none itself."""
+    defined, imports_module, called = [], False, set()
     for number, cell in enumerate(read_notebook(workspace / NOTEBOOK).cells, start=1):
         if cell.cell_type != "code":
             continue
-        source = cell.source
         code = "\n".join(
-            "" if line.lstrip().startswith(("%", "!")) else line for line in source.splitlines()
+            "" if line.lstrip().startswith(("%", "!")) else line
+            for line in cell.source.splitlines()
         )
         try:
             tree = ast.parse(code)
@@ -444,10 +457,22 @@ def test_the_notebook_imports_its_functions_and_defines_none(workspace):
                 defined.append(f"{node.name} (cell {number})")
             elif _imports_module(node):
                 imports_module = True
+            elif isinstance(node, ast.Call):
+                function = node.func
+                called.add(
+                    function.attr
+                    if isinstance(function, ast.Attribute)
+                    else getattr(function, "id", "")
+                )
     assert not defined, (
         f"The notebook still defines {', '.join(defined)}. Move each into {MODULE} and import it."
     )
     assert imports_module, f"The notebook does not import {MODULE}; add `from {MODULE} import ...`."
+    unused = [name for name in INTERFACE if name not in called]
+    assert not unused, (
+        f"The notebook never calls {', '.join(unused)}: its cells still do that work inline. "
+        "Replace each step's code with a call to its function (see the README's hints)."
+    )
 
 
 def _imports_module(node):
@@ -458,14 +483,52 @@ def _imports_module(node):
     return False
 
 
-def test_the_notebook_still_runs_top_to_bottom(workspace):
+def test_your_golden_master_still_catches_the_stage_2_slips(workspace, stage, golden_master_slips):
+    """Your golden master, on its own, still fails on each slip stage 2 planted."""
+    require_golden_master_catches(workspace, stage, golden_master_slips, GOLDEN_MASTER)
+
+
+@pytest.fixture(scope="module")
+def notebook_runs(workspace, start_workspace):
+    """Your notebook and the notebook this stage started from, each run in a fresh kernel."""
+    return run_notebooks([workspace / NOTEBOOK, start_workspace / NOTEBOOK])
+
+
+def test_the_notebook_still_runs_top_to_bottom(notebook_runs):
     """The notebook runs from the first cell to the last in a fresh kernel."""
-    run_notebook(workspace / NOTEBOOK)
+    mine, _ = notebook_runs
+    if isinstance(mine, str):
+        fail(mine)
+
+
+def test_the_key_results_are_the_same_as_before_the_refactoring(notebook_runs):
+    """The notebook's results dictionary holds the same values as the notebook this stage started from."""
+    mine, before = notebook_runs
+    if isinstance(mine, str):
+        fail("The results cannot be compared until the notebook runs top to bottom (see above).")
+    if isinstance(before, str):
+        fail(
+            f"The notebook this stage started from does not run, so nothing can be compared: {before}"
+        )
+    expected = before.variables("results")["results"]
+    found = mine.variables("results")["results"]
+    moved = [
+        f"{key}: {found.get(key)!r} (was {value!r})"
+        for key, value in expected.items()
+        if found.get(key) != pytest.approx(value)
+    ]
+    assert not moved, (
+        "A refactoring changes how the code is laid out, not what it computes, but these key "
+        f"results moved: {'; '.join(moved[:4])}. Compare each extracted function with the cells it "
+        "replaced (the shuffle, the fills, the columns), and put the behaviour back."
+    )
 
 
 def test_your_golden_master_still_passes(learner_tests):
     """Your golden master (and any other tests in tests/) still pass: the behaviour is unchanged."""
     run = learner_tests.result()
+    if run.ran == 0:
+        fail("pytest found no tests in tests/ any more; stage 2's golden master belongs there.")
     assert run.ok, (
         f"Your tests do not all pass any more ({run.summary()}). A refactoring changes the shape of "
         "the code, not what it computes: find the function whose move changed a result. "

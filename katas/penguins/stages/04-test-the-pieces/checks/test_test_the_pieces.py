@@ -1,28 +1,29 @@
-"""Checks for penguins stage 4: fast unit tests that pass and catch every function mutant.
+"""Checks for penguins stage 4: unit tests on birds built by hand, which catch every function mutant.
 
-The unit tests are judged on their own, without tests/test_golden_master.py: the golden master
-would notice most mutants too, but it cannot say which function broke.
+The unit tests are judged on their own: without tests/test_golden_master.py (it would notice most
+mutants, but it cannot say which function broke) and without the data folder, so that only tests
+on frames built by hand can pass and catch the slips.
 """
-
-import configparser
-import re
 
 import pytest
 
 from kata.harness import (
-    describe,
     fail,
     import_from_workspace,
+    notebook_pair_in_sync,
     run_learner_tests,
     staging,
     start_learner_tests,
-    surviving_mutants,
+)
+from kata.harness.grading import (
+    require_every_mutant_caught,
+    require_every_refactoring_survived,
+    require_golden_master_catches,
+    verdict_on_tests,
 )
 
 GOLDEN_MASTER = "tests/test_golden_master.py"
-FAST_SECONDS = 5.0
-PYTEST_TIME = re.compile(r" in (\d+(?:\.\d+)?)s")
-PHASE_TIME = re.compile(r"^\s*(\d+(?:\.\d+)?)s (?:setup|call|teardown)\s", re.MULTILINE)
+SET_ASIDE = (GOLDEN_MASTER, "../data")
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -34,73 +35,46 @@ def all_tests(workspace):
 
 
 @pytest.fixture(scope="module")
-def unit_tests(workspace, stage):
-    """A private copy of the workspace with the golden master set aside, timing each test."""
+def unit_run(workspace, stage):
+    """One run of the unit tests alone: no golden master, no data folder."""
     copy = staging.stage_copy(workspace, stage.kata_dir)
-    (copy / GOLDEN_MASTER).unlink(missing_ok=True)
-    _ask_pytest_for_durations(copy / "pytest.ini")
-    yield copy
-    staging.remove_stage(copy)
+    try:
+        (copy / GOLDEN_MASTER).unlink(missing_ok=True)
+        staging.remove_data(copy)
+        if not list((copy / "tests").rglob("test_*.py")):
+            fail(
+                "tests/ holds no unit tests yet, only the golden master. Step 2 of the README starts "
+                "tests/test_penguin_mass.py."
+            )
+        return run_learner_tests(copy)
+    finally:
+        staging.remove_stage(copy)
 
 
-@pytest.fixture(scope="module")
-def unit_run(unit_tests):
-    """One run of the unit tests alone, and how many seconds the tests themselves took.
-
-    The time is the sum of each test's setup, call and teardown as pytest measures them, so that
-    starting Python and importing pandas (which a busy machine can slow down) do not count.
-    """
-    if not list((unit_tests / "tests").glob("test_*.py")):
-        fail(
-            "tests/ holds no unit tests yet, only the golden master. Step 2 of the README starts "
-            "tests/test_penguin_mass.py."
-        )
-    run = run_learner_tests(unit_tests)
-    durations = [float(seconds) for seconds in PHASE_TIME.findall(run.output)]
-    totals = PYTEST_TIME.findall(run.output)
-    seconds = sum(durations) if durations else float(totals[-1]) if totals else 0.0
-    return run, seconds
-
-
-def _ask_pytest_for_durations(ini):
-    config = configparser.ConfigParser()
-    if ini.is_file():
-        config.read(ini, encoding="utf-8")
-    if not config.has_section("pytest"):
-        config.add_section("pytest")
-    addopts = config.get("pytest", "addopts", fallback="")
-    config.set("pytest", "addopts", f"{addopts} --durations=0 --durations-min=0".strip())
-    with ini.open("w", encoding="utf-8") as file:
-        config.write(file)
-
-
-def test_your_unit_tests_pass(unit_run):
-    """Your unit tests run and pass on your penguin_mass, without the golden master."""
-    run, _ = unit_run
-    assert run.ok, (
-        f"Your unit tests did not all pass ({run.summary()}). Run pytest in the workspace and "
-        "read the first failure.\n" + _tail(run.output)
+def test_your_unit_tests_pass_on_birds_built_by_hand(unit_run):
+    """Your unit tests pass on your penguin_mass without the golden master and without the data file."""
+    if unit_run.ran == 0:
+        fail("pytest found no unit tests in tests/ besides the golden master; name them test_... .")
+    assert unit_run.ok, (
+        f"Without the golden master and without ../data, your unit tests did not all pass "
+        f"({unit_run.summary()}). Unit tests build a few birds by hand; a test that reads the "
+        "data file or runs the notebook belongs to the golden master.\n" + _tail(unit_run.output)
     )
 
 
-def test_your_unit_tests_run_fast(unit_run):
-    """Your unit tests finish in under five seconds, so you can run them after every change."""
-    _, seconds = unit_run
-    assert seconds < FAST_SECONDS, (
-        f"Your unit tests took {seconds:.1f} s; expected under {FAST_SECONDS:.0f} s. Unit tests "
-        "build a few birds by hand: look for a test that reads the data file, runs the notebook "
-        "or fits on all 342 birds, and leave that job to the golden master."
-    )
-
-
-def test_your_unit_tests_catch_every_function_mutant(unit_tests, stage):
+def test_your_unit_tests_catch_every_function_mutant(workspace, stage):
     """Your unit tests fail on each deliberately broken copy of penguin_mass."""
-    survivors = surviving_mutants(unit_tests, stage)
-    assert not survivors, (
-        f"{len(survivors)} of {len(stage.mutants)} broken versions of penguin_mass passed your "
-        f"unit tests: {describe(survivors)}. For each, which function is broken, and which "
-        "value would a test of that function see change?"
+    require_every_mutant_caught(
+        verdict_on_tests(workspace, stage, without=SET_ASIDE),
+        len(stage.mutants),
+        "For each, which function is broken, and which value would a test of that function on a "
+        "few birds built by hand see change?",
     )
+
+
+def test_your_unit_tests_survive_a_rewrite_that_changes_nothing(workspace, stage):
+    """Your unit tests still pass when penguin_mass is reformatted, its locals renamed or its bodies moved."""
+    require_every_refactoring_survived(verdict_on_tests(workspace, stage, without=SET_ASIDE))
 
 
 def test_the_bill_columns_are_where_their_names_say(workspace):
@@ -122,6 +96,17 @@ def test_the_bill_columns_are_where_their_names_say(workspace):
         f"bill_depth_mm = {found[1]}, but its Culmen Length (mm) is 39.1 and its Culmen Depth "
         "(mm) is 18.7. Which unit test would have caught this? Write it, then fix clean_penguins."
     )
+
+
+def test_the_notebook_is_still_paired_and_in_sync(workspace):
+    """analysis.ipynb and analysis.py hold the same cells, so the golden master runs what the notebook does."""
+    problem = notebook_pair_in_sync(workspace / "analysis.ipynb")
+    assert problem is None, problem
+
+
+def test_your_golden_master_still_catches_the_stage_2_slips(workspace, stage, golden_master_slips):
+    """Your golden master, on its own, still fails on each slip stage 2 planted."""
+    require_golden_master_catches(workspace, stage, golden_master_slips, GOLDEN_MASTER)
 
 
 def test_all_your_tests_pass_golden_master_included(all_tests):
