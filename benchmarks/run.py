@@ -119,7 +119,8 @@ def describe(stage, solution: Path) -> tuple[str, bool, str | None]:
 
     checks = source_of(stage.checks_dir)
     learner_tests = source_of(solution / "tests") if (solution / "tests").is_dir() else ""
-    runs_tests = "run_learner_tests" in checks or "surviving_mutants" in checks
+    grades_tests = "verdict_on_tests" in checks or "require_golden_master_catches" in checks
+    runs_tests = "run_learner_tests" in checks or grades_tests
     words = []
     if "run_notebook" in checks:
         words.append("executes notebooks")
@@ -129,8 +130,10 @@ def describe(stage, solution: Path) -> tuple[str, bool, str | None]:
         words.append("executes the notebook (or its script) through your tests")
     else:
         words.append("no notebook execution")
-    if "surviving_mutants" in checks:
-        words.append(f"runs your tests against {len(load_mutants(stage.stage_dir))} mutants")
+    if grades_tests:
+        words.append(
+            f"runs your tests against {len(load_mutants(stage.stage_dir))} mutants and the refactorings"
+        )
     markers = ("pre-commit", "pre_commit", "mlflow server", "tracking server")
     service = next((marker for marker in markers if marker in checks), None)
     return "; ".join(words), not words[0].startswith("no "), service

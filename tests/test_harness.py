@@ -1,5 +1,6 @@
 """The checks harness: learner test runs, mutants, notebook pairing and how failures are classified."""
 
+import re
 import tempfile
 from pathlib import Path
 
@@ -87,25 +88,25 @@ def test_a_mutant_whose_text_is_not_found_once_is_refused(tmp_path):
 @pytest.mark.parametrize(
     ("text", "message"),
     [
+        ("MUTANTS = []\n", "defines no MUTANTS"),
+        ("MUTANTS = ['not a mutant']\n", "each of MUTANTS is a Mutant"),
         (
-            "[[mutant]]\nname = 'a'\nfile = 'f'\nfind = 'x'\nreplace = 'y'\n",
-            "needs a name and a one-line description",
+            "from kata.harness.mutants import Mutant\n"
+            "MUTANTS = [Mutant('a', 'd', function='f')]\n",
+            "needs exactly one of function+wrap, patch or edits",
         ),
         (
-            "[[mutant]]\nname = 'a'\ndescription = 'd'\nfile = 'f'\nfind = 'x'\n",
-            "each edit needs file, find and replace",
+            "from kata.harness.mutants import Mutant\n"
+            "MUTANTS = [Mutant('a', 'd', patch=print), Mutant('a', 'e', patch=print)]\n",
+            "two mutants share a name",
         ),
-        (
-            "[[mutant]]\nname = 'a'\ndescription = 'd'\nfile = 'f'\nfind = 'x'\nreplace = 'x'\n",
-            "nothing changes",
-        ),
-        ("title = 'no mutants'\n", "lists no"),
+        ("import nothing_here\n", "cannot be loaded (ModuleNotFoundError"),
     ],
 )
 def test_a_malformed_mutants_file_names_the_problem(tmp_path, text, message):
     (tmp_path / "mutants").mkdir()
-    (tmp_path / "mutants" / "mutants.toml").write_text(text)
-    with pytest.raises(MutantError, match=message):
+    (tmp_path / "mutants" / "mutants.py").write_text(text)
+    with pytest.raises(MutantError, match=re.escape(message)):
         load_mutants(tmp_path)
 
 

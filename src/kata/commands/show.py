@@ -41,8 +41,29 @@ def render_kata(kata: Kata, context: Context) -> str:
 
 def render_stage(kata: Kata, stage: Stage) -> str:
     text = stage.readme.read_text(encoding="utf-8") if stage.readme.is_file() else "(no README yet)"
+    text = without_hints(text, len(stage.hints))
     footer = (
         f"\nCheck your work with `kata check {kata.name} {stage.number}`; "
         f"a hint at a time with `kata hint`."
     )
     return text.rstrip() + "\n" + display.paint(footer, "dim")
+
+
+def without_hints(readme: str, count: int) -> str:
+    """The README with its hints folded away: `kata hint` hands them out one at a time (and
+    counts them), so showing them all here would make that count meaningless."""
+    lines, kept, folding = readme.splitlines(), [], False
+    for line in lines:
+        if line.startswith("## "):
+            folding = line.strip().lower() == "## hints"
+            kept.append(line)
+            if folding:
+                kept += [
+                    "",
+                    f"{count} hints, gentle to specific: `kata hint` shows the next one.",
+                    "",
+                ]
+            continue
+        if not folding:
+            kept.append(line)
+    return "\n".join(kept)

@@ -15,7 +15,6 @@ from kata.harness.mutants import (
     describe,
     judge_tests,
     load_mutants,
-    surviving_mutants,
 )
 from kata.harness.notebooks import (
     ExecutedNotebook,
@@ -53,5 +52,4 @@ __all__ = [
     "run_notebooks",
     "run_script",
     "start_learner_tests",
-    "surviving_mutants",
 ]

@@ -104,7 +104,7 @@ def require_golden_master_catches(
         )
     if verdict.survivors:
         fail(
-            f"Your golden master ({golden_master}) no longer catches {len(verdict.survivors)} of "
-            f"the {len(slips)} slips stage 2 planted: {describe(verdict.survivors)}. A refactoring "
-            "keeps every key result pinned with all its digits; was a test or a value lost?"
+            f"Your golden master ({golden_master}) does not catch {len(verdict.survivors)} of "
+            f"these {len(slips)} slips: {describe(verdict.survivors)}. It must pin every key "
+            "result with all its digits; was a test or a value lost, or recorded too roughly?"
         )

@@ -10,7 +10,8 @@ A stage lists its mutants in `mutants/mutants.py` as `MUTANTS = [Mutant(...), ..
   mean, a seed that moves by one, a data file that loses a row) in every process of the run,
   notebook kernels and scripts included. It reaches code that has no function to wrap, such as a
   notebook.
-- a *text mutant* (`edits`, from the older `mutants.toml`): a find-and-replace in a named file.
+- a *text mutant* (`edits`): a find-and-replace in a named file of the learner's, for a slip that
+  only makes sense on a line the stage itself asks for; it is tried only where the text is found.
 
 `REFACTORINGS` (see `kata.harness.refactorings`) lists behaviour-preserving rewrites that the
 learner's tests must survive; a stage that grades tests uses the standard ones unless it says
@@ -24,7 +25,6 @@ import importlib.util
 import os
 import shutil
 import sys
-import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,7 +34,6 @@ from kata.harness import staging
 from kata.harness.failures import fail
 
 MUTANTS_FILE = Path("mutants") / "mutants.py"
-LEGACY_FILE = Path("mutants") / "mutants.toml"
 TESTS_FOLDER = "tests"
 ENVIRONMENT = "KATA_MUTANT"
 ACTIVATION = Path(__file__).resolve().parent / "activation"
@@ -67,11 +66,9 @@ class Mutant:
 
 
 def load_mutants(stage_dir: Path) -> list[Mutant]:
-    """The stage's mutants: from `mutants/mutants.py`, else from the older `mutants/mutants.toml`."""
+    """The stage's mutants, from `mutants/mutants.py` (none when the stage has no such file)."""
     if (stage_dir / MUTANTS_FILE).is_file():
         return _from_python(stage_dir / MUTANTS_FILE, f"{stage_dir.name}/{MUTANTS_FILE}")
-    if (stage_dir / LEGACY_FILE).is_file():
-        return _from_toml(stage_dir / LEGACY_FILE, f"{stage_dir.name}/{LEGACY_FILE}")
     return []
 
 
@@ -117,6 +114,9 @@ def _from_python(path: Path, where: str) -> list[Mutant]:
         if not isinstance(mutant, Mutant) or not mutant.name or not mutant.description:
             raise MutantError(f"{where}: each of MUTANTS is a Mutant with a name and a description")
         kinds = [bool(mutant.wrap and mutant.function), bool(mutant.patch), bool(mutant.edits)]
+        for edit in mutant.edits:
+            if edit.find == edit.replace:
+                raise MutantError(f"{where}: {mutant.name}: replace is the same as find")
         if sum(kinds) != 1:
             raise MutantError(
                 f"{where}: {mutant.name} needs exactly one of function+wrap, patch or edits"
@@ -125,30 +125,6 @@ def _from_python(path: Path, where: str) -> list[Mutant]:
     names = [mutant.name for mutant in mutants]
     if len(set(names)) != len(names):
         raise MutantError(f"{where}: two mutants share a name")
-    return mutants
-
-
-def _from_toml(path: Path, where: str) -> list[Mutant]:
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as error:
-        raise MutantError(f"{where}: not valid TOML ({error})") from None
-    mutants = []
-    for index, raw in enumerate(data.get("mutant", [])):
-        place = f"{where}: mutant[{index}]"
-        name, description = raw.get("name"), raw.get("description")
-        if not name or not description:
-            raise MutantError(f"{place}: needs a name and a one-line description")
-        edits = []
-        for edit in raw.get("edits") or [raw]:
-            if not all(isinstance(edit.get(key), str) for key in ("file", "find", "replace")):
-                raise MutantError(f"{place} ({name}): each edit needs file, find and replace texts")
-            if edit["find"] == edit["replace"]:
-                raise MutantError(f"{place} ({name}): replace is the same as find; nothing changes")
-            edits.append(Edit(edit["file"], edit["find"], edit["replace"]))
-        mutants.append(Mutant(name, description, edits=tuple(edits), source=path.resolve()))
-    if not mutants:
-        raise MutantError(f"{where}: lists no [[mutant]]")
     return mutants
 
 
@@ -372,55 +348,4 @@ def _copy_without(workspace: Path, kata_dir: Path, without: Sequence[str]) -> Pa
             shutil.rmtree(target)
         elif target.exists():
             target.unlink()
-    return copy
-
-
-def surviving_mutants(workspace: Path, stage) -> list[Mutant]:
-    """The stage's mutants that the learner's tests in `tests/` do not catch.
-
-    Function and library mutants are placed in a copy of the learner's own workspace. A text
-    mutant whose text the learner's file does not hold is tried on a copy of the stage's
-    reference solution with the learner's tests laid over it (the older way; see judge_tests).
-    """
-    workspace = Path(workspace)
-    if not list((workspace / TESTS_FOLDER).rglob("test_*.py")):
-        fail(
-            f"There are no test files (test_*.py) in {TESTS_FOLDER}/ yet, "
-            "so nothing can catch a broken version of your code."
-        )
-    from kata.harness.learner_tests import run_test_suites
-
-    kata_dir = staging.kata_dir_of(workspace) or stage.stage_dir.parent.parent
-    copies, on_reference, environments = [], [], []
-    try:
-        for mutant in stage.mutants:
-            if applies_to(workspace, mutant):
-                copy = staging.stage_copy(workspace, kata_dir)
-            else:
-                copy = _reference_with_learner_tests(stage.solution_dir, workspace, kata_dir)
-                on_reference.append(mutant)
-            apply_mutant(copy, mutant)
-            copies.append(copy)
-            environments.append(activation_environment(mutant))
-        if on_reference:
-            copies.append(_reference_with_learner_tests(stage.solution_dir, workspace, kata_dir))
-            environments.append({})
-        runs = run_test_suites(copies, environments=environments, stop_at_first_failure=True)
-        if on_reference and not runs[-1].ok:
-            failing = ", ".join(runs[-1].failing[:3]) or runs[-1].summary()
-            fail(
-                f"The broken version '{on_reference[0].name}' could not be placed in your code, "
-                f"so it was tried on this stage's reference solution instead, where these of your "
-                f"tests fail even without it: {failing}. Test only the names the README specifies."
-            )
-        return [mutant for mutant, run in zip(stage.mutants, runs, strict=False) if run.ok]
-    finally:
-        for copy in copies:
-            staging.remove_stage(copy)
-
-
-def _reference_with_learner_tests(solution: Path, workspace: Path, kata_dir: Path) -> Path:
-    copy = staging.stage_copy(solution, kata_dir)
-    shutil.rmtree(copy / TESTS_FOLDER, ignore_errors=True)
-    staging.copy_tree(workspace / TESTS_FOLDER, copy / TESTS_FOLDER)
     return copy

@@ -8,8 +8,44 @@ experiment's value. A stage's `mutants/mutants.py` combines them with a name and
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import numbers
+import sys
 from collections.abc import Callable
+from pathlib import Path
+
+_LIBRARIES = tuple({sys.prefix, sys.base_prefix, sys.exec_prefix})
+_HARNESS = str(Path(__file__).resolve().parent)
+
+
+def called_from_tests() -> bool:
+    """Whether the nearest caller outside the libraries is a test file (or conftest.py).
+
+    A slip is a mistake in the learner's code: a test that computes its own expected value with the
+    same library (a KFold, a median) must get the true answer, or the slip would move the oracle too.
+    """
+    frame = sys._getframe(2)
+    while frame is not None:
+        filename = frame.f_code.co_filename
+        if not filename.startswith(("<", *_LIBRARIES, _HARNESS)):
+            path = Path(filename)
+            return (
+                "tests" in path.parts or path.name.startswith("test_") or path.name == "conftest.py"
+            )
+        frame = frame.f_back
+    return False
+
+
+def outside_tests(slipped: Callable, original: Callable) -> Callable:
+    """`slipped` when called from the learner's code, `original` when called from a test."""
+
+    @functools.wraps(original)
+    def choose(*args, **kwargs):
+        chosen = original if called_from_tests() else slipped
+        return chosen(*args, **kwargs)
+
+    return choose
 
 
 def seed_moved(by: int = 1) -> Callable[[], None]:
@@ -22,12 +58,14 @@ def seed_moved(by: int = 1) -> Callable[[], None]:
             return seed + by if isinstance(seed, numbers.Integral) else seed
 
         original_rng, original_seed = np.random.default_rng, np.random.seed
-        np.random.default_rng = lambda seed=None: original_rng(moved(seed))
-        np.random.seed = lambda seed=None: original_seed(moved(seed))
+        np.random.default_rng = outside_tests(
+            lambda seed=None: original_rng(moved(seed)), original_rng
+        )
+        np.random.seed = outside_tests(lambda seed=None: original_seed(moved(seed)), original_seed)
 
         class MovedRandomState(np.random.RandomState):
             def __init__(self, seed=None):
-                super().__init__(moved(seed))
+                super().__init__(moved(seed) if not called_from_tests() else seed)
 
         np.random.RandomState = MovedRandomState
 
@@ -41,9 +79,16 @@ def median_is_mean() -> Callable[[], None]:
         import numpy as np
         import pandas as pd
 
-        pd.Series.median = pd.Series.mean
-        pd.DataFrame.median = pd.DataFrame.mean
-        np.median, np.nanmedian = np.mean, np.nanmean
+        pd.Series.median = outside_tests(pd.Series.mean, pd.Series.median)
+        pd.DataFrame.median = outside_tests(pd.DataFrame.mean, pd.DataFrame.median)
+        np.median = outside_tests(np.mean, np.median)
+        np.nanmedian = outside_tests(np.nanmean, np.nanmedian)
+        with contextlib.suppress(ImportError):  # scikit-learn's imputer has medians of its own
+            fit_with_parameters(
+                "sklearn.impute",
+                "SimpleImputer",
+                strategy=lambda given: "mean" if given == "median" else given,
+            )()
 
     return patch
 
@@ -57,7 +102,7 @@ def _patch_read_csv(change: Callable) -> None:
         frame = original(*args, **kwargs)
         return change(frame) if hasattr(frame, "iloc") else frame
 
-    pd.read_csv = read_csv
+    pd.read_csv = outside_tests(read_csv, original)
 
 
 def csv_loses_last_row() -> Callable[[], None]:
@@ -89,24 +134,7 @@ def fit_with_parameter_scaled(
     module: str, estimator: str, parameter: str, factor: float
 ) -> Callable[[], None]:
     """`estimator` (e.g. Ridge) fits as if its `parameter` were `factor` times what it was given."""
-
-    def patch() -> None:
-        import importlib
-
-        cls = getattr(importlib.import_module(module), estimator)
-        original = cls.fit
-
-        def fit(self, *args, **kwargs):
-            given = getattr(self, parameter)
-            setattr(self, parameter, given * factor)
-            try:
-                return original(self, *args, **kwargs)
-            finally:
-                setattr(self, parameter, given)
-
-        cls.fit = fit
-
-    return patch
+    return fit_with_parameters(module, estimator, **{parameter: lambda given: given * factor})
 
 
 def csv_columns_swapped(first: str, second: str) -> Callable[[], None]:
@@ -123,3 +151,38 @@ def csv_columns_swapped(first: str, second: str) -> Callable[[], None]:
         _patch_read_csv(change)
 
     return patch
+
+
+def fit_with_parameters(module: str, estimator: str, **changes: Callable) -> Callable[[], None]:
+    """`estimator` fits (and splits, for a splitter) as if each named parameter were
+    `change(given)`: for example strategy=lambda s: "mean" if s == "median" else s."""
+
+    def patch() -> None:
+        import importlib
+
+        cls = getattr(importlib.import_module(module), estimator)
+        for method in ("fit", "split"):
+            original = getattr(cls, method, None)
+            if original is not None:
+                setattr(cls, method, _with_parameters(original, changes))
+
+    return patch
+
+
+def _with_parameters(original: Callable, changes: dict[str, Callable]) -> Callable:
+    def method(self, *args, **kwargs):
+        if called_from_tests():
+            return original(self, *args, **kwargs)
+        given = {name: getattr(self, name) for name in changes}
+        for name, change in changes.items():
+            setattr(self, name, change(given[name]))
+        try:
+            result = original(self, *args, **kwargs)
+            if hasattr(result, "__next__"):  # a generator (KFold.split): drain it while changed
+                result = iter(list(result))
+            return result
+        finally:
+            for name, value in given.items():
+                setattr(self, name, value)
+
+    return method

@@ -194,15 +194,21 @@ def test_stage_2_fails_a_golden_master_that_records_nothing(tmp_path):
 STAGE_3 = "03-extract-functions"
 
 
-def test_stage_3_passes_a_package_with_other_helpers_and_an_early_fix(tmp_path, check_stage):
-    """A package split in two modules, other internals, a notebook using `pm.` also pass."""
+def test_stage_3_fails_an_early_fix_that_moves_the_key_results(tmp_path):
+    """A package that fixes the bill columns while refactoring, with a re-recorded golden master:
+    the stage README says to keep the old behaviour until stage 4, and the check compares results
+    with the stage's start itself."""
     workspace = build(
         tmp_path,
         STAGE_3,
         remove=["penguin_mass.py", "tests/test_golden_master.py"],
         overlays=["03-package"],
     )
-    assert_passes(check_stage("penguins", 3, workspace))
+    check = "test_the_key_results_are_the_same_as_before_the_refactoring"
+    run = check_only(3, workspace, check, "test_the_notebook_calls_its_functions_and_defines_none")
+    assert_fails_readably(run, check)
+    assert "coefficients" in run.failed(check).message
+    assert "test_the_notebook_calls_its_functions_and_defines_none" in passed_checks(run)
 
 
 def test_stage_3_fails_a_function_that_changes_its_input_and_a_notebook_that_defines_one(
@@ -221,13 +227,13 @@ def test_stage_3_fails_a_function_that_changes_its_input_and_a_notebook_that_def
         3,
         workspace,
         "test_impute_missing_fills_isotopes_with_the_median",
-        "test_the_notebook_imports_its_functions_and_defines_none",
+        "test_the_notebook_calls_its_functions_and_defines_none",
         "test_your_golden_master_still_passes",
     )
     assert_fails_readably(
         run,
         "test_impute_missing_fills_isotopes_with_the_median",
-        "test_the_notebook_imports_its_functions_and_defines_none",
+        "test_the_notebook_calls_its_functions_and_defines_none",
     )
     assert "changed the frame it was given" in " ".join(r.message for r in run.failures)
     assert "test_your_golden_master_still_passes" in passed_checks(run)
@@ -241,8 +247,7 @@ STAGE_4 = "04-test-the-pieces"
 def test_stage_4_passes_plain_asserts_in_two_files_against_a_package(tmp_path, check_stage):
     """Plain asserts, fixtures in conftest.py, two test files, and the package from stage 3 pass.
 
-    The package holds none of the mutants' texts, so every mutant runs on the reference solution
-    with these tests laid over it.
+    Every mutant is placed around the package's own functions, wherever its modules define them.
     """
     workspace = build(
         tmp_path,
@@ -267,10 +272,14 @@ def test_stage_4_fails_tests_that_assert_nothing(tmp_path):
         4,
         workspace,
         "test_your_unit_tests_catch_every_function_mutant",
-        "test_your_unit_tests_pass",
+        "test_your_unit_tests_pass_on_birds_built_by_hand",
     )
-    assert_fails_readably(run, "test_your_unit_tests_catch_every_function_mutant")
-    assert "test_your_unit_tests_pass" in passed_checks(run)
+    assert_fails_readably(
+        run,
+        "test_your_unit_tests_catch_every_function_mutant",
+        "test_your_unit_tests_pass_on_birds_built_by_hand",
+    )
+    assert "without ../data" in run.failed("test_your_unit_tests_pass_on_birds_built_by_hand").message
 
 
 def test_stage_4_fails_while_the_bill_columns_are_still_swapped(tmp_path):

@@ -8,7 +8,6 @@ tests against deliberately broken pipelines.
 """
 
 import copy
-import dataclasses
 import io
 import os
 import runpy
@@ -23,13 +22,17 @@ import pandas as pd
 import pytest
 
 from kata.harness import (
-    describe,
     fail,
     import_from_workspace,
     notebook_pair_in_sync,
     staging,
     start_learner_tests,
-    surviving_mutants,
+)
+from kata.harness.grading import (
+    require_every_mutant_caught,
+    require_every_refactoring_survived,
+    require_golden_master_catches,
+    verdict_on_tests,
 )
 from kata.harness.workspace_files import forget_workspace_modules
 
@@ -384,30 +387,31 @@ def test_all_your_tests_pass_golden_master_included(all_tests):
 
 
 def test_your_unit_tests_catch_every_pipeline_mutant(workspace, stage, pipeline):
-    """Your unit tests, without the golden master, fail on each broken copy of penguin_mass."""
-    mutants = [m for m in stage.mutants if any(e.file == f"{MODULE}.py" for e in m.edits)]
-    unit_tests = staging.stage_copy(workspace, stage.kata_dir)
-    try:
-        (unit_tests / GOLDEN_MASTER).unlink(missing_ok=True)
-        if not _test_files(unit_tests):
-            fail(
-                "tests/ holds no unit tests besides the golden master. Step 1 of the README starts "
-                "with a test that changes only the held-out birds."
-            )
-        survivors = surviving_mutants(unit_tests, dataclasses.replace(stage, mutants=mutants))
-    finally:
-        staging.remove_stage(unit_tests)
-    assert not survivors, (
-        f"{len(survivors)} of {len(mutants)} broken versions of {MODULE} passed your unit tests: "
-        f"{describe(survivors)}. For each, which function does it break, and which value would a "
-        "test of that function on a few hand-made birds see change?"
+    """Your unit tests, without the golden master and the data, fail on each broken pipeline."""
+    if not [p for p in _test_files(workspace) if p != workspace / GOLDEN_MASTER]:
+        fail(
+            "tests/ holds no unit tests besides the golden master. Step 1 of the README starts "
+            "with a test that changes only the held-out birds."
+        )
+    mutants = [m for m in stage.mutants if not m.name.startswith(LEAK_PREFIX)]
+    require_every_mutant_caught(
+        verdict_on_tests(workspace, stage, mutants=mutants, without=(GOLDEN_MASTER, "../data")),
+        len(mutants),
+        "For each, which function or step does it break, and which value would a test of it on "
+        "a few hand-made birds see change?",
+    )
+
+
+def test_your_unit_tests_survive_a_rewrite_that_changes_nothing(workspace, stage):
+    """Your unit tests still pass when penguin_mass is reformatted, its locals renamed or its bodies moved."""
+    mutants = [m for m in stage.mutants if not m.name.startswith(LEAK_PREFIX)]
+    require_every_refactoring_survived(
+        verdict_on_tests(workspace, stage, mutants=mutants, without=(GOLDEN_MASTER, "../data"))
     )
 
 
 def test_your_golden_master_pins_the_numbers_without_the_leak(workspace, stage, notebook_runs):
-    """Your golden master, on its own, fails on every leak: in the notebook or in the cross-validation."""
-    if not (workspace / GOLDEN_MASTER).is_file():
-        fail(f"Expected the golden master in {GOLDEN_MASTER}, where stage 2 put it.")
+    """Your golden master, on its own, fails on every leak put back into the notebook's steps."""
     moved = leaks(notebook_runs)
     if moved:
         fail(
@@ -416,19 +420,12 @@ def test_your_golden_master_pins_the_numbers_without_the_leak(workspace, stage, 
             "the leak first, then re-record the values that moved."
         )
     leaky = [m for m in stage.mutants if m.name.startswith(LEAK_PREFIX)]
-    golden_only = staging.stage_copy(workspace, stage.kata_dir)
-    try:
-        for path in _test_files(golden_only):
-            if path != golden_only / GOLDEN_MASTER:
-                path.unlink()
-        survivors = surviving_mutants(golden_only, dataclasses.replace(stage, mutants=leaky))
-    finally:
-        staging.remove_stage(golden_only)
-    assert not survivors, (
-        f"{len(survivors)} of {len(leaky)} leaky versions passed your golden master: "
-        f"{describe(survivors)}. Which recorded number does each move? Record every key result "
-        "of the fixed notebook, cv_mae_g included, with pytest.approx at its default tolerance."
-    )
+    require_golden_master_catches(workspace, stage, leaky, GOLDEN_MASTER)
+
+
+def test_your_golden_master_still_catches_the_stage_2_slips(workspace, stage, golden_master_slips):
+    """Your golden master, on its own, still fails on each slip stage 2 planted."""
+    require_golden_master_catches(workspace, stage, golden_master_slips, GOLDEN_MASTER)
 
 
 def test_your_golden_master_says_why_it_was_re_recorded(workspace):

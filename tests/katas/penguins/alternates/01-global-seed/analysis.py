@@ -127,7 +127,7 @@ df.isna().sum()
 # Two birds have nothing measured at all ("Adult not sampled" in the comments), no point keeping them. Sex is missing for nine more: fill with the most common, it's only nine. Isotopes missing for about a dozen: median.
 
 # %%
-df.dropna(subset=["body_mass_g"], inplace=True)
+df = df.dropna(subset=["body_mass_g"])
 df["sex"] = df["sex"].fillna(df["sex"].mode()[0])
 df["delta_15n"] = df["delta_15n"].fillna(df["delta_15n"].median())
 df["delta_13c"] = df["delta_13c"].fillna(df["delta_13c"].median())

@@ -1,0 +1,75 @@
+"""Every discrimination case gets the verdict it expects from `kata check`.
+
+A case (tests/katas/<kata>/cases/<stage>/<case>/) is a hand-in a learner could make, written from
+the stage README alone by someone who had not seen the checks: correct ones written differently
+from the reference, and wrong ones that skip the lesson (one per "Done when" item and per kind of
+shortcut). See shared notes on the format in case.toml: base, expect, why, remove, checks, fails.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tomllib
+from pathlib import Path
+
+import jupytext
+import pytest
+
+from kata.manifest import find_kata
+from kata.results import FailureKind
+from kata.runner import run_checks
+
+REPO = Path(__file__).resolve().parents[2]
+CASES = sorted(REPO.glob("tests/katas/*/cases/*/*/case.toml"))
+SCRIPTS = ("analysis", "explore")
+
+pytestmark = pytest.mark.slow
+
+
+def case_id(path: Path) -> str:
+    return f"{path.parents[3].name}/{path.parents[1].name[:2]}/{path.parent.name}"
+
+
+def build(case: Path, spec: dict, tmp_path: Path) -> Path:
+    kata = find_kata(REPO / "katas", case.parents[3].name)
+    stage = kata.stage(case.parents[1].name)
+    previous = kata.previous(stage)
+    if spec["base"] == "solution":
+        base = REPO / "solutions" / kata.name / stage.slug
+    elif previous is not None:
+        base = REPO / "solutions" / kata.name / previous.slug
+    else:
+        base = kata.kata_dir / "start"
+    workspace = tmp_path / "workspace"
+    shutil.copytree(base, workspace, ignore=shutil.ignore_patterns("__pycache__", ".pytest_cache"))
+    for relative in spec.get("remove", []):
+        target = workspace / relative
+        shutil.rmtree(target) if target.is_dir() else target.unlink(missing_ok=True)
+    overlay = case.parent / "workspace"
+    if overlay.is_dir():
+        shutil.copytree(overlay, workspace, dirs_exist_ok=True)
+        for name in SCRIPTS:
+            script, notebook = overlay / f"{name}.py", overlay / f"{name}.ipynb"
+            if script.is_file() and not notebook.is_file():
+                paired = jupytext.read(workspace / script.name, fmt="py:percent")
+                jupytext.write(paired, workspace / notebook.name, fmt="ipynb")
+    return workspace
+
+
+@pytest.mark.parametrize("case", CASES, ids=case_id)
+def test_kata_check_gives_the_expected_verdict(case, tmp_path):
+    spec = tomllib.loads(case.read_text(encoding="utf-8"))
+    kata = find_kata(REPO / "katas", case.parents[3].name)
+    stage = kata.stage(case.parents[1].name)
+    workspace = build(case, spec, tmp_path)
+    run = run_checks(stage, workspace, only=spec.get("checks", ()))
+    failures = "\n".join(f"{r.name}: {r.kind}: {r.message[:300]}" for r in run.failures)
+    if spec["expect"] == "pass":
+        assert run.passed, f"{spec['why']}\nbut it failed:\n{failures}"
+        return
+    assert not run.passed, f"{spec['why']}\nbut every check passed."
+    readable = (FailureKind.ASSERTION, FailureKind.SKIPPED, FailureKind.MISSING)
+    unreadable = [r for r in run.failures if r.kind not in readable]
+    assert not unreadable, f"it failed, but not by a readable assertion:\n{failures}"
+    for name in spec.get("fails", []):
+        assert run.failed(name), f"{name} should fail ({spec['why']}); failures:\n{failures}"
