@@ -9,11 +9,6 @@ say: loosening a contract cannot make a domain that plots or reads files pass.
 from __future__ import annotations
 
 import ast
-import configparser
-import json
-import subprocess
-import sys
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,6 +24,7 @@ from kata.harness import (
     run_notebook,
     staging,
 )
+from kata.harness.import_contracts import import_linter_config, lint_imports
 
 PACKAGE = "penguin_mass"
 LAYERS = ("data", "domain", "presentation")
@@ -93,19 +89,6 @@ PROBES = [
     ("domain", f"import {PACKAGE}.presentation", f"the domain importing {PACKAGE}.presentation"),
     ("data", f"import {PACKAGE}.presentation", f"the data layer importing {PACKAGE}.presentation"),
 ]
-# lint-imports in each folder given, one interpreter for all: importing import-linter costs more
-# than a run. Prints [exit code, output] per folder, as JSON.
-LINT_IMPORTS = """
-import contextlib, io, json, os, sys
-from importlinter.cli import lint_imports
-runs = []
-for folder in sys.argv[1:]:
-    os.chdir(folder)  # lint_imports reads the configuration here and puts it first on sys.path
-    with contextlib.redirect_stdout(io.StringIO()) as output:
-        code = lint_imports(no_cache=True, no_logo=True)
-    runs.append([code, output.getvalue()])
-print(json.dumps(runs))
-"""
 
 
 # The package, read as source
@@ -427,50 +410,6 @@ def test_the_data_layer_neither_draws_nor_imports_the_presentation(package):
 
 
 # The learner's import-linter contracts
-
-
-def import_linter_config(workspace: Path) -> tuple[str, int] | None:
-    """(where the config is, how many contracts it has), as lint-imports looks for it."""
-    for name in ("setup.cfg", ".importlinter"):
-        path = workspace / name
-        if path.is_file():
-            config = configparser.ConfigParser()
-            try:
-                config.read(path, encoding="utf-8")
-            except configparser.Error as error:
-                fail(f"{name} cannot be read as an INI file: {_tail(str(error), 1)}")
-            if config.has_section("importlinter"):
-                contracts = [s for s in config.sections() if s.startswith("importlinter:")]
-                return name, len(contracts)
-    path = workspace / "pyproject.toml"
-    if path.is_file():
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except tomllib.TOMLDecodeError as error:
-            fail(f"pyproject.toml is not valid TOML: {error}.")
-        section = data.get("tool", {}).get("importlinter")
-        if isinstance(section, dict):
-            return "pyproject.toml [tool.importlinter]", len(section.get("contracts", []))
-    return None
-
-
-def lint_imports(*folders: Path) -> list[tuple[int, str]]:
-    """(exit code, output) of lint-imports run in each folder."""
-    try:
-        done = subprocess.run(
-            [sys.executable, "-c", LINT_IMPORTS, *map(str, folders)],
-            stdin=subprocess.DEVNULL,
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-        )
-    except subprocess.TimeoutExpired:
-        fail("lint-imports did not finish within 120 s.")
-    try:
-        return [(code, output) for code, output in json.loads(done.stdout.strip().splitlines()[-1])]
-    except (IndexError, ValueError):
-        fail(f"lint-imports could not run:\n{_tail(done.stdout + done.stderr)}")
 
 
 @pytest.fixture(scope="module")

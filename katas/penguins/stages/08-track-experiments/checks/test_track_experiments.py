@@ -46,7 +46,8 @@ from pathlib import Path
 
 import pytest
 
-from kata.harness import fail, staging
+from kata.harness import fail, notebook_pair_in_sync, run_learner_tests, staging
+from kata.harness.import_contracts import require_contracts_kept
 
 EXPERIMENT = "penguin-mass"
 MODEL = "penguin-mass"
@@ -904,3 +905,27 @@ def test_the_same_commands_work_against_a_tracking_server(story, server):
         f"predict against the server wrote {rounded(predicted)}; its champion estimates "
         f"{rounded(expected)}."
     )
+
+
+# What earlier stages established, carried: the learner's suite, the layers' contracts, the pair.
+
+
+def test_your_tests_still_pass(workspace):
+    """Your tests, the golden master and stage 7's tests included, all pass."""
+    run = run_learner_tests(workspace, timeout=300)
+    assert run.ok, (
+        f"Your tests do not all pass ({run.summary()}). Tracking is added beside the pipeline; "
+        "what it changed should not break what stage 7 tested.\n"
+        + "\n".join(run.output.strip().splitlines()[-12:])
+    )
+
+
+def test_the_import_contracts_still_hold(workspace):
+    """lint-imports keeps every contract of your import-linter configuration, new modules included."""
+    require_contracts_kept(workspace)
+
+
+def test_the_notebook_and_its_script_are_in_sync(workspace):
+    """analysis.ipynb and analysis.py hold the same cells."""
+    problem = notebook_pair_in_sync(workspace / "analysis.ipynb")
+    assert problem is None, problem
