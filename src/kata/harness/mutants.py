@@ -32,6 +32,7 @@ from types import ModuleType
 
 from kata.harness import staging
 from kata.harness.failures import fail
+from kata.harness.slips import TRIGGERED
 
 MUTANTS_FILE = Path("mutants") / "mutants.py"
 TESTS_FOLDER = "tests"
@@ -294,11 +295,16 @@ def judge_tests(
     not_placed = [m for m in mutants if m not in placed]
     copies, environments = [_copy_without(workspace, kata_dir, without)], [{}]
     try:
+        markers = {}
         for mutant in placed:
             copy = _copy_without(workspace, kata_dir, without)
             apply_mutant(copy, mutant)
             copies.append(copy)
-            environments.append(activation_environment(mutant))
+            environment = activation_environment(mutant)
+            if mutant.patch:
+                markers[mutant.name] = copy.parent / ".slip-triggered"
+                environment[TRIGGERED] = str(markers[mutant.name])
+            environments.append(environment)
         tried = []
         for refactoring in refactorings:
             copy = _copy_without(workspace, kata_dir, without)
@@ -314,11 +320,14 @@ def judge_tests(
         # run goes on to list every test it broke.
         stops = [False] + [True] * len(placed) + [False] * len(tried)
         runs = run_test_suites(copies, environments=environments, stop_at_first_failure=stops)
+        acted = {name for name, marker in markers.items() if marker.exists()}
     finally:
         for copy in copies:
             staging.remove_stage(copy)
     baseline, mutant_runs = runs[0], runs[1 : len(placed) + 1]
-    survivors = [m for m, run in zip(placed, mutant_runs, strict=True) if run.ok]
+    # A library slip that the learner's code never reached cannot be caught, and is not counted.
+    reached = [m for m in placed if not m.patch or m.name in acted]
+    survivors = [m for m, run in zip(placed, mutant_runs, strict=True) if run.ok and m in reached]
     broken = [
         (refactoring, run.failing or [run.summary()])
         for refactoring, run in zip(tried, runs[len(placed) + 1 :], strict=True)

@@ -37,13 +37,28 @@ def called_from_tests() -> bool:
     return False
 
 
+TRIGGERED = "KATA_SLIP_TRIGGERED"  # a file to create once the slip has acted in the learner's code
+
+
+def note_triggered() -> None:
+    """Leave a mark that the slip acted: a library slip that the learner's code never reaches
+    (a pipeline that imputes without SimpleImputer) is not held against the learner's tests."""
+    import os
+
+    marker = os.environ.get(TRIGGERED)
+    if marker:
+        Path(marker).touch()
+
+
 def outside_tests(slipped: Callable, original: Callable) -> Callable:
     """`slipped` when called from the learner's code, `original` when called from a test."""
 
     @functools.wraps(original)
     def choose(*args, **kwargs):
-        chosen = original if called_from_tests() else slipped
-        return chosen(*args, **kwargs)
+        if called_from_tests():
+            return original(*args, **kwargs)
+        note_triggered()
+        return slipped(*args, **kwargs)
 
     return choose
 
@@ -65,7 +80,10 @@ def seed_moved(by: int = 1) -> Callable[[], None]:
 
         class MovedRandomState(np.random.RandomState):
             def __init__(self, seed=None):
-                super().__init__(moved(seed) if not called_from_tests() else seed)
+                if isinstance(seed, numbers.Integral) and not called_from_tests():
+                    note_triggered()
+                    seed = moved(seed)
+                super().__init__(seed)
 
         np.random.RandomState = MovedRandomState
 
@@ -173,6 +191,7 @@ def _with_parameters(original: Callable, changes: dict[str, Callable]) -> Callab
     def method(self, *args, **kwargs):
         if called_from_tests():
             return original(self, *args, **kwargs)
+        note_triggered()
         given = {name: getattr(self, name) for name in changes}
         for name, change in changes.items():
             setattr(self, name, change(given[name]))

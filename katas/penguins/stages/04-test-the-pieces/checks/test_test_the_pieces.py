@@ -11,8 +11,6 @@ from kata.harness import (
     fail,
     import_from_workspace,
     notebook_pair_in_sync,
-    run_learner_tests,
-    staging,
     start_learner_tests,
 )
 from kata.harness.grading import (
@@ -36,19 +34,16 @@ def all_tests(workspace):
 
 @pytest.fixture(scope="module")
 def unit_run(workspace, stage):
-    """One run of the unit tests alone: no golden master, no data folder."""
-    copy = staging.stage_copy(workspace, stage.kata_dir)
-    try:
-        (copy / GOLDEN_MASTER).unlink(missing_ok=True)
-        staging.remove_data(copy)
-        if not list((copy / "tests").rglob("test_*.py")):
-            fail(
-                "tests/ holds no unit tests yet, only the golden master. Step 2 of the README starts "
-                "tests/test_penguin_mass.py."
-            )
-        return run_learner_tests(copy)
-    finally:
-        staging.remove_stage(copy)
+    """The unit tests alone, no golden master and no data folder: the mutant batch's own baseline."""
+    unit_tests = [
+        p for p in (workspace / "tests").rglob("test_*.py") if p != workspace / GOLDEN_MASTER
+    ]
+    if not unit_tests:
+        fail(
+            "tests/ holds no unit tests yet, only the golden master. Step 2 of the README starts "
+            "tests/test_penguin_mass.py."
+        )
+    return verdict_on_tests(workspace, stage, without=SET_ASIDE).baseline
 
 
 def test_your_unit_tests_pass_on_birds_built_by_hand(unit_run):
