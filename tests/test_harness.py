@@ -91,8 +91,7 @@ def test_a_mutant_whose_text_is_not_found_once_is_refused(tmp_path):
         ("MUTANTS = []\n", "defines no MUTANTS"),
         ("MUTANTS = ['not a mutant']\n", "each of MUTANTS is a Mutant"),
         (
-            "from kata.harness.mutants import Mutant\n"
-            "MUTANTS = [Mutant('a', 'd', function='f')]\n",
+            "from kata.harness.mutants import Mutant\nMUTANTS = [Mutant('a', 'd', function='f')]\n",
             "needs exactly one of function+wrap, patch or edits",
         ),
         (

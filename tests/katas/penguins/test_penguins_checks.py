@@ -279,7 +279,9 @@ def test_stage_4_fails_tests_that_assert_nothing(tmp_path):
         "test_your_unit_tests_catch_every_function_mutant",
         "test_your_unit_tests_pass_on_birds_built_by_hand",
     )
-    assert "without ../data" in run.failed("test_your_unit_tests_pass_on_birds_built_by_hand").message
+    assert (
+        "without ../data" in run.failed("test_your_unit_tests_pass_on_birds_built_by_hand").message
+    )
 
 
 def test_stage_4_fails_while_the_bill_columns_are_still_swapped(tmp_path):
