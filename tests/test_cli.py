@@ -173,3 +173,50 @@ def test_help_lists_every_sub_command():
     text = build_parser().format_help()
     for name in command_names():
         assert name.split()[0] in text
+
+
+def test_show_folds_the_hints_that_kata_hint_hands_out_one_at_a_time(mini_repo, kata):
+    stage = kata(mini_repo, "show", "warmup", "1").out
+    assert "3 hints, gentle to specific: `kata hint` shows the next one." in stage
+    assert "19.5 cm is 195.0" not in stage  # the last hint's answer
+    assert "## Discussion prompts" in stage
+
+
+def test_a_pass_makes_the_next_stage_current_and_the_learner_s_work_its_start(tmp_path):
+    from kata.commands import check
+    from kata.context import Context
+    from kata.repo import Repo
+    from kata.results import CheckResult, CheckRun, Outcome
+
+    (tmp_path / "katas").symlink_to(REPO / "katas")
+    context = Context(Repo(tmp_path))
+    kata_, stage = context.stage("penguins", "1")
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "analysis.py").write_text("# my own stage 1\n")
+    passed = CheckRun(
+        "penguins", stage.slug, str(mine), [CheckResult("i", "n", "s", Outcome.PASSED)]
+    )
+    check.record(context, kata_, stage, passed, mine)
+    assert context.current()[1].slug == "02-pin-the-behaviour"
+    start = tmp_path / ".kata" / "starts" / "penguins" / "02-pin-the-behaviour" / "analysis.py"
+    assert start.read_text() == "# my own stage 1\n"
+    reloaded = Context(Repo(tmp_path))
+    assert reloaded.current()[1].slug == "02-pin-the-behaviour", "the move was not saved"
+
+
+def test_after_the_warmup_kata_points_to_the_next_kata_by_order(tmp_path):
+    from kata.commands import check
+    from kata.context import Context
+    from kata.repo import Repo
+    from kata.results import CheckResult, CheckRun, Outcome
+
+    (tmp_path / "katas").symlink_to(REPO / "katas")
+    context = Context(Repo(tmp_path))
+    warmup, stage = context.stage("warmup", "1")
+    passed = CheckRun("warmup", stage.slug, "w", [CheckResult("i", "n", "s", Outcome.PASSED)])
+    check.record(context, warmup, stage, passed, REPO / SOLUTION)
+    assert [part.name if hasattr(part, "name") else part.slug for part in context.current()] == [
+        "penguins",
+        "01-run-it-again",
+    ]

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
+from pathlib import Path
 
 from kata import __version__, workspace
 from kata.commands import (
@@ -83,6 +85,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("kata: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (`kata check | head`, a closed terminal): nothing left to say.
+        with contextlib.suppress(OSError):
+            sys.stdout = Path(os.devnull).open("w")  # noqa: SIM115 (kept open until exit)
+        return 1
     except Exception as error:
         if os.environ.get("KATA_DEBUG"):
             raise
