@@ -35,6 +35,7 @@ class TestRun:
     output: str
     timed_out: bool = False
     failing: list[str] = field(default_factory=list)  # "file::test" of each failed or erred test
+    seconds: float = 0.0  # the tests' own time as pytest measured it (start-up and imports aside)
 
     __test__ = False  # not a test class, whatever pytest thinks of the name
 
@@ -214,10 +215,12 @@ class _Job:
     def result(self) -> TestRun:
         output = self.log.read_text(errors="replace") if self.log.exists() else ""
         passed = failed = errors = 0
+        seconds = 0.0
         failing = []
         if self.junit.exists():
             root = ET.parse(self.junit).getroot()
             for case in root.iter("testcase"):
+                seconds += float(case.get("time", 0) or 0)
                 if case.find("failure") is not None or case.find("error") is not None:
                     module = (case.get("classname") or "").replace(".", "/")
                     failing.append(f"{module}.py::{case.get('name')}")
@@ -233,7 +236,7 @@ class _Job:
                 )
         elif not self.timed_out:
             errors = 1  # pytest itself failed (bad configuration, a conftest that does not import)
-        return TestRun(passed, failed, errors, output, self.timed_out, failing)
+        return TestRun(passed, failed, errors, output, self.timed_out, failing, seconds)
 
     def args(self) -> list[str]:
         return [

@@ -38,6 +38,8 @@ def test_no_absolute_paths(workspace):
         for line, text in _string_literals(source):
             if ABSOLUTE.match(text.strip()):
                 found.append(f"{where} line {line}: {text!r}")
+        for line, call in _home_lookups(source):
+            found.append(f"{where} line {line}: {call}")
     assert not found, (
         "The notebook still names a path that only exists on one machine: "
         + "; ".join(found)
@@ -83,17 +85,23 @@ def test_the_held_out_birds_are_a_shuffled_sample(two_runs):
             f"After running, the notebook has no data frame named {' or '.join(absent)}; keep the "
             "names train and test for the two sets, as the notebook had them."
         )
-    test = rows["test"]
-    positions = sorted(test)
-    contiguous = all(isinstance(label, int) for label in test) and (
-        positions == list(range(positions[0], positions[0] + len(positions)))
+    # The birds of both sets in file order; a test set without a shuffle is one block of it.
+    order = sorted({*rows["train"], *rows["test"]}, key=_sort_key)
+    where = {label: position for position, label in enumerate(order)}
+    positions = sorted(where[label] for label in rows["test"])
+    block = (
+        positions == list(range(positions[0], positions[0] + len(positions))) if positions else True
     )
-    assert not contiguous, (
-        f"The {len(test)} test birds are rows {positions[0]} to {positions[-1]} of the file, one "
-        "block: the file is sorted by species, so such a test set holds one species and says "
-        "little about the others. Shuffle before splitting, with a seeded generator: "
-        "rng = np.random.default_rng(42); idx = rng.permutation(len(df))."
+    assert not block, (
+        f"The {len(positions)} test birds are one block of the file (birds {positions[0] + 1} to "
+        f"{positions[-1] + 1} of {len(order)}): the file is sorted by species, so such a test set "
+        "holds one species and says little about the others. Shuffle before splitting, with a "
+        "seeded generator: rng = np.random.default_rng(42); idx = rng.permutation(len(df))."
     )
+
+
+def _sort_key(label):
+    return (0, label, "") if isinstance(label, int | float) else (1, 0, str(label))
 
 
 def test_a_fresh_run_prints_no_warnings(two_runs):
@@ -149,6 +157,27 @@ def _string_literals(source):
         for node in ast.walk(tree)
         if isinstance(node, ast.Constant) and isinstance(node.value, str)
     ]
+
+
+HOME_CALLS = {"home", "expanduser", "getlogin"}
+
+
+def _home_lookups(source):
+    """(line, code) of each place that builds a path from somebody's home folder or user name."""
+    lines = ["" if line.lstrip().startswith(("%", "!")) else line for line in source.splitlines()]
+    try:
+        tree = ast.parse("\n".join(lines))
+    except SyntaxError:
+        return []
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            name = getattr(node.func, "attr", getattr(node.func, "id", ""))
+            if name in HOME_CALLS:
+                found.append((node.lineno, ast.unparse(node)))
+        elif isinstance(node, ast.Constant) and node.value in ("HOME", "USERPROFILE"):
+            found.append((node.lineno, repr(node.value)))
+    return found
 
 
 def _first_difference(text, other):

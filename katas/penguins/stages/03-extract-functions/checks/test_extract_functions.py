@@ -310,6 +310,59 @@ def test_impute_missing_leaves_known_values_alone(module):
     )
 
 
+def test_impute_missing_leaves_other_gaps_as_they_are(module):
+    """impute_missing fills only sex and the isotope ratios: a missing measurement stays missing."""
+    birds = clean_birds()
+    birds.loc[13, "flipper_length_mm"] = np.nan
+    filled = frame_result("impute_missing", call(module, "impute_missing", birds))
+    flipper = row(filled, 13, "impute_missing")["flipper_length_mm"]
+    assert pd.isna(flipper), (
+        f"A bird whose flipper length is missing came back with {flipper!r}. The README fills sex "
+        "and delta_15n/delta_13c only; nothing else changes (a gap elsewhere is a finding)."
+    )
+
+
+def test_the_functions_find_columns_by_name_not_position(module):
+    """impute_missing and build_features give the same answer when the columns come in another order."""
+    birds = many_birds(9)
+    birds.loc[birds.index[2], "delta_15n"] = np.nan
+    shuffled = birds[list(reversed(birds.columns))]
+    for name, given in (("impute_missing", birds), ("build_features", birds.fillna(8.0))):
+        usual = frame_result(name, call(module, name, given))
+        other = frame_result(name, call(module, name, given[shuffled.columns]))
+        try:
+            pd.testing.assert_frame_equal(
+                other[sorted(other.columns)], usual[sorted(usual.columns)], check_dtype=False
+            )
+        except AssertionError:
+            fail(
+                f"{name} gave other values when the same birds came with their columns in another "
+                "order. Pick columns by name (frame['delta_15n']), never by position (iloc[:, 7])."
+            )
+
+
+def test_build_features_makes_a_species_column_per_species_present(module):
+    """With only Adelie and Gentoo birds, build_features makes species_Adelie and species_Gentoo only."""
+    birds = many_birds(9)
+    birds = birds[birds["species"] != "Chinstrap"]
+    features = frame_result("build_features", call(module, "build_features", birds))
+    species = sorted(column for column in features.columns if column.startswith("species_"))
+    assert species == ["species_Adelie", "species_Gentoo"], (
+        f"For birds of two species, build_features made the columns {species}; the README asks "
+        "for one 0/1 column per species present (as pd.get_dummies does), not a fixed list."
+    )
+
+
+def test_split_train_test_takes_its_arguments_in_the_readme_s_order(module):
+    """split_train_test(penguins, 0.5, 3), called by position, holds out half of the birds."""
+    birds = many_birds(20)
+    train, test = split_result(call(module, "split_train_test", birds, 0.5, 3))
+    assert (len(train), len(test)) == (10, 10), (
+        f"split_train_test(birds, 0.5, 3) held out {len(test)} of 20 birds; the README's signature "
+        "is split_train_test(penguins, test_fraction=0.2, seed=42), in that order."
+    )
+
+
 def test_build_features_returns_the_model_columns(module):
     """build_features returns the five measurements, male, and one species_<name> column per species."""
     birds = many_birds(6)

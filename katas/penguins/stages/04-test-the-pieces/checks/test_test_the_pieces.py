@@ -22,6 +22,9 @@ from kata.harness.grading import (
 
 GOLDEN_MASTER = "tests/test_golden_master.py"
 SET_ASIDE = (GOLDEN_MASTER, "../data")
+# Generous on purpose: the reference's unit tests take under 2 s, and a loaded laptop may be three
+# times slower; only tests that do far more than build a few birds come near this.
+FAST_SECONDS = 15.0
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -54,6 +57,17 @@ def test_your_unit_tests_pass_on_birds_built_by_hand(unit_run):
         f"Without the golden master and without ../data, your unit tests did not all pass "
         f"({unit_run.summary()}). Unit tests build a few birds by hand; a test that reads the "
         "data file or runs the notebook belongs to the golden master.\n" + _tail(unit_run.output)
+    )
+
+
+def test_your_unit_tests_run_in_seconds(unit_run):
+    """Your unit tests take seconds, not minutes, so you can run them after every change."""
+    if not unit_run.ok:
+        fail("Your unit tests cannot be timed until they pass (see the check above).")
+    assert unit_run.seconds < FAST_SECONDS, (
+        f"Your unit tests took {unit_run.seconds:.1f} s by pytest's own clock (the reference's "
+        f"take under 2 s; the limit is {FAST_SECONDS:.0f} s). Look for a test that loops over "
+        "thousands of cases or fits on many birds; a few birds built by hand are enough."
     )
 
 

@@ -1,0 +1,1 @@
+"""Body mass from caliper measurements. The steps are in penguin_mass.steps."""
