@@ -205,3 +205,15 @@ def _with_parameters(original: Callable, changes: dict[str, Callable]) -> Callab
                 setattr(self, name, value)
 
     return method
+
+
+def group_means_are_medians() -> Callable[[], None]:
+    """Every group mean computed with pandas (`frame.groupby(...)[...].mean()`) is the median."""
+
+    def patch() -> None:
+        from pandas.core.groupby.generic import DataFrameGroupBy, SeriesGroupBy
+
+        for cls in (SeriesGroupBy, DataFrameGroupBy):
+            cls.mean = outside_tests(cls.median, cls.mean)
+
+    return patch

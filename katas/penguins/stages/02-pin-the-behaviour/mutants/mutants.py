@@ -11,6 +11,7 @@ from kata.harness.slips import (
     csv_loses_last_row,
     csv_value_nudged,
     fit_with_parameter_scaled,
+    group_means_are_medians,
     median_is_mean,
     seed_moved,
 )
@@ -41,6 +42,11 @@ MUTANTS = [
         "isotopes-filled-with-mean",
         "Missing values are filled with the mean instead of the median.",
         patch=median_is_mean(),
+    ),
+    Mutant(
+        "baseline-from-medians",
+        "The species baseline predicts each species' median mass instead of its mean.",
+        patch=group_means_are_medians(),
     ),
     Mutant(
         "stronger-regularisation-left-in",
