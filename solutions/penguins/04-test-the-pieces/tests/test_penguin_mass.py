@@ -182,6 +182,12 @@ def test_the_same_seed_holds_out_the_same_birds():
     pd.testing.assert_frame_equal(first, again)
 
 
+def test_another_seed_holds_out_other_birds():
+    first = split_train_test(flock(30), seed=11)[1]
+    other = split_train_test(flock(30), seed=12)[1]
+    assert set(first.index) != set(other.index)
+
+
 # species_baseline
 
 

@@ -7,6 +7,7 @@ master and without the data folder: only tests on birds built by hand can catch 
 """
 
 import functools
+import inspect
 
 import numpy as np
 import pandas as pd
@@ -68,6 +69,22 @@ def split_off_by_one(split_train_test):
     return broken
 
 
+def split_with_fixed(name, value):
+    """split_train_test that uses `value` for its parameter `name`, whatever the caller gave."""
+
+    def wrap(split_train_test):
+        @functools.wraps(split_train_test)
+        def broken(*args, **kwargs):
+            call = inspect.signature(split_train_test).bind(*args, **kwargs)
+            if name in inspect.signature(split_train_test).parameters:
+                call.arguments[name] = value
+            return split_train_test(*call.args, **call.kwargs)
+
+        return broken
+
+    return wrap
+
+
 def baseline_fitted_on_all_birds(species_baseline):
     @functools.wraps(species_baseline)
     def broken(train, test, *args, **kwargs):
@@ -123,6 +140,12 @@ MUTANTS = [
         "split_train_test puts one held-out bird in the training set as well.",
         function="split_train_test",
         wrap=split_off_by_one,
+    ),
+    Mutant(
+        "split-ignores-its-fraction",
+        "split_train_test always holds out 20% of the birds, whatever test_fraction it is given.",
+        function="split_train_test",
+        wrap=split_with_fixed("test_fraction", 0.2),
     ),
     Mutant(
         "baseline-fitted-on-all-birds",
