@@ -10,6 +10,8 @@ A stage lists its mutants in `mutants/mutants.py` as `MUTANTS = [Mutant(...), ..
   mean, a seed that moves by one, a data file that loses a row) in every process of the run,
   notebook kernels and scripts included. It reaches code that has no function to wrap, such as a
   notebook.
+- a *rewrite mutant* (`rewrite`): a function that changes the learner's files in the copy (a cell
+  appended to the notebook's script), for slips in a notebook that no library call reaches;
 - a *text mutant* (`edits`): a find-and-replace in a named file of the learner's, for a slip that
   only makes sense on a line the stage itself asks for; it is tried only where the text is found.
 
@@ -59,6 +61,7 @@ class Mutant:
     wrap: Callable[[Callable], Callable] | None = None
     patch: Callable[[], None] | None = None
     edits: tuple[Edit, ...] = ()
+    rewrite: Callable[[Path], None] | None = None  # changes the learner's files in a copy
     source: Path | None = field(default=None, compare=False)  # the mutants.py that defines it
 
     @property
@@ -114,13 +117,18 @@ def _from_python(path: Path, where: str) -> list[Mutant]:
     for mutant in raw:
         if not isinstance(mutant, Mutant) or not mutant.name or not mutant.description:
             raise MutantError(f"{where}: each of MUTANTS is a Mutant with a name and a description")
-        kinds = [bool(mutant.wrap and mutant.function), bool(mutant.patch), bool(mutant.edits)]
+        kinds = [
+            bool(mutant.wrap and mutant.function),
+            bool(mutant.patch),
+            bool(mutant.edits),
+            bool(mutant.rewrite),
+        ]
         for edit in mutant.edits:
             if edit.find == edit.replace:
                 raise MutantError(f"{where}: {mutant.name}: replace is the same as find")
         if sum(kinds) != 1:
             raise MutantError(
-                f"{where}: {mutant.name} needs exactly one of function+wrap, patch or edits"
+                f"{where}: {mutant.name} needs exactly one of function+wrap, patch, edits or rewrite"
             )
         mutants.append(Mutant(**{**mutant.__dict__, "source": path.resolve()}))
     names = [mutant.name for mutant in mutants]
@@ -163,7 +171,7 @@ def definitions(folder: Path, function: str) -> list[Path]:
 
 def applies_to(folder: Path, mutant: Mutant) -> bool:
     """Whether the mutant can be placed in `folder`."""
-    if mutant.patch:
+    if mutant.patch or mutant.rewrite:
         return True
     if mutant.wrap:
         return bool(definitions(folder, mutant.function))
@@ -188,6 +196,9 @@ def _kata_slip():
 
 def apply_mutant(folder: Path, mutant: Mutant) -> None:
     """Place the mutant in `folder` (a copy); library mutants are switched on when the run starts."""
+    if mutant.rewrite:
+        mutant.rewrite(folder)
+        return
     if mutant.wrap:
         places = definitions(folder, mutant.function)
         if not places:
@@ -327,7 +338,12 @@ def judge_tests(
     baseline, mutant_runs = runs[0], runs[1 : len(placed) + 1]
     # A library slip that the learner's code never reached cannot be caught, and is not counted.
     reached = [m for m in placed if not m.patch or m.name in acted]
-    survivors = [m for m, run in zip(placed, mutant_runs, strict=True) if run.ok and m in reached]
+    # Caught means a test failed or erred: tests that skip themselves under a slip catch nothing.
+    survivors = [
+        m
+        for m, run in zip(placed, mutant_runs, strict=True)
+        if m in reached and not (run.failed or run.errors or run.timed_out)
+    ]
     broken = [
         (refactoring, run.failing or [run.summary()])
         for refactoring, run in zip(tried, runs[len(placed) + 1 :], strict=True)

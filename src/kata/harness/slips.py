@@ -217,3 +217,20 @@ def group_means_are_medians() -> Callable[[], None]:
             cls.mean = outside_tests(cls.median, cls.mean)
 
     return patch
+
+
+def notebook_cell_appended(script: str, code: str) -> Callable[[Path], None]:
+    """A rewrite: `code` appended as a last cell of the learner's paired notebook script (and the
+    notebook regenerated), as a late edit in the notebook would be."""
+
+    def rewrite(folder: Path) -> None:
+        from kata.harness.mutants import rewrite_notebook_from_script
+
+        path = folder / script
+        if path.is_file():
+            path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + f"\n\n# %%\n{code}\n")
+            notebook = path.with_suffix(".ipynb")
+            if notebook.is_file():
+                rewrite_notebook_from_script(path, notebook)
+
+    return rewrite

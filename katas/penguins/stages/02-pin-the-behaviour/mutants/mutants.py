@@ -13,6 +13,7 @@ from kata.harness.slips import (
     fit_with_parameter_scaled,
     group_means_are_medians,
     median_is_mean,
+    notebook_cell_appended,
     seed_moved,
 )
 
@@ -52,5 +53,14 @@ MUTANTS = [
         "stronger-regularisation-left-in",
         "An experiment with ten times the regularisation was never reverted (alpha 10 instead of 1).",
         patch=fit_with_parameter_scaled("sklearn.linear_model", "Ridge", "alpha", 10),
+    ),
+    Mutant(
+        "results-rounded-in-the-notebook",
+        "A late cell in the notebook rounds every result to one decimal 'for the report'.",
+        rewrite=notebook_cell_appended(
+            "analysis.py",
+            "results = {key: round(value, 1) if isinstance(value, float) else value\n"
+            "           for key, value in results.items()}",
+        ),
     ),
 ]
