@@ -167,3 +167,14 @@ def test_the_warmup_mutants_are_caught_by_the_reference_tests_and_change_behavio
         copies.append(copy)
     runs = learner_tests.run_test_suites(copies)
     assert [run.failed > 0 for run in runs] == [True] * len(mutants)
+
+
+def test_a_rewrite_after_an_assignment_lands_before_the_line_that_shows_it(tmp_path):
+    from kata.harness.slips import after_assignment
+
+    script = tmp_path / "analysis.py"
+    script.write_text("# %%\nx = 1\n\n# %%\nresults = {}\nresults['a'] = 1.25\nprint(results)\n")
+    after_assignment("analysis.py", "results", "results = {'changed': True}")(tmp_path)
+    text = script.read_text()
+    assert "results['a'] = 1.25\nresults = {'changed': True}\nprint(results)" in text
+    assert text.count("changed") == 1, "only the cell that assigns results is changed"

@@ -219,18 +219,51 @@ def group_means_are_medians() -> Callable[[], None]:
     return patch
 
 
-def notebook_cell_appended(script: str, code: str) -> Callable[[Path], None]:
-    """A rewrite: `code` appended as a last cell of the learner's paired notebook script (and the
-    notebook regenerated), as a late edit in the notebook would be."""
+def after_assignment(script: str, name: str, code: str) -> Callable[[Path], None]:
+    """A rewrite: `code` inserted in each cell of the learner's paired notebook script that assigns
+    `name`, after the cell's work and before the line that shows it (the notebook regenerated), as
+    an edit in that cell would be: what the cell shows or prints shows the slip too."""
 
     def rewrite(folder: Path) -> None:
+        import ast
+
+        import jupytext
+
         from kata.harness.mutants import rewrite_notebook_from_script
 
         path = folder / script
-        if path.is_file():
-            path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + f"\n\n# %%\n{code}\n")
-            notebook = path.with_suffix(".ipynb")
-            if notebook.is_file():
-                rewrite_notebook_from_script(path, notebook)
+        if not path.is_file():
+            return
+        notebook = jupytext.read(path, fmt="py:percent")
+        for cell in notebook.cells:
+            if cell.cell_type != "code":
+                continue
+            try:
+                tree = ast.parse(cell.source)
+            except SyntaxError:
+                continue
+            assigns = any(
+                isinstance(node, ast.Assign | ast.AnnAssign)
+                and any(getattr(t, "id", None) == name for t in _targets(node))
+                for node in tree.body
+            )
+            if not assigns:
+                continue
+            # After the cell's last statement, or before its last line when that only shows a value
+            # (`results`, print(...)), so that what the cell shows shows the slip too.
+            body = tree.body
+            shown = isinstance(body[-1], ast.Expr) and len(body) > 1
+            at = body[-2].end_lineno if shown else body[-1].end_lineno
+            lines = cell.source.splitlines()
+            lines[at:at] = code.splitlines()
+            cell.source = "\n".join(lines)
+        jupytext.write(notebook, path, fmt="py:percent")
+        notebook_file = path.with_suffix(".ipynb")
+        if notebook_file.is_file():
+            rewrite_notebook_from_script(path, notebook_file)
 
     return rewrite
+
+
+def _targets(node) -> list:
+    return node.targets if hasattr(node, "targets") else [node.target]

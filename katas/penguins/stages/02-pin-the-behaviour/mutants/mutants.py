@@ -7,13 +7,13 @@ master must keep catching them after every refactoring.
 
 from kata.harness.mutants import Mutant
 from kata.harness.slips import (
+    after_assignment,
     csv_columns_swapped,
     csv_loses_last_row,
     csv_value_nudged,
     fit_with_parameter_scaled,
     group_means_are_medians,
     median_is_mean,
-    notebook_cell_appended,
     seed_moved,
 )
 
@@ -56,9 +56,10 @@ MUTANTS = [
     ),
     Mutant(
         "results-rounded-in-the-notebook",
-        "A late cell in the notebook rounds every result to one decimal 'for the report'.",
-        rewrite=notebook_cell_appended(
+        "The notebook's results cell rounds every result to one decimal 'for the report'.",
+        rewrite=after_assignment(
             "analysis.py",
+            "results",
             "results = {key: round(value, 1) if isinstance(value, float) else value\n"
             "           for key, value in results.items()}",
         ),
