@@ -169,12 +169,14 @@ def test_the_warmup_mutants_are_caught_by_the_reference_tests_and_change_behavio
     assert [run.failed > 0 for run in runs] == [True] * len(mutants)
 
 
-def test_a_rewrite_after_an_assignment_lands_before_the_line_that_shows_it(tmp_path):
-    from kata.harness.slips import after_assignment
+def test_a_rewrite_lands_in_the_results_cell_before_the_line_that_shows_it(tmp_path):
+    from kata.harness.slips import in_results_cell
 
     script = tmp_path / "analysis.py"
-    script.write_text("# %%\nx = 1\n\n# %%\nresults = {}\nresults['a'] = 1.25\nprint(results)\n")
-    after_assignment("analysis.py", "results", "results = {'changed': True}")(tmp_path)
+    script.write_text(
+        "# %%\nsettings = {'a': 1}\n\n# %%\nsummary = {}\nsummary['a'] = 1.25\nprint(summary)\n"
+    )
+    in_results_cell("analysis.py", "{name} = {{'changed': True}}")(tmp_path)
     text = script.read_text()
-    assert "results['a'] = 1.25\nresults = {'changed': True}\nprint(results)" in text
-    assert text.count("changed") == 1, "only the cell that assigns results is changed"
+    assert "summary['a'] = 1.25\nsummary = {'changed': True}\nprint(summary)" in text
+    assert text.count("changed") == 1, "only the last cell that assigns a dictionary is changed"

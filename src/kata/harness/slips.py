@@ -219,10 +219,12 @@ def group_means_are_medians() -> Callable[[], None]:
     return patch
 
 
-def after_assignment(script: str, name: str, code: str) -> Callable[[Path], None]:
-    """A rewrite: `code` inserted in each cell of the learner's paired notebook script that assigns
-    `name`, after the cell's work and before the line that shows it (the notebook regenerated), as
-    an edit in that cell would be: what the cell shows or prints shows the slip too."""
+def in_results_cell(script: str, code: str) -> Callable[[Path], None]:
+    """A rewrite: `code` (a template in which `{name}` is the results' variable) inserted in the
+    notebook's results cell, as an edit in that cell would be. The results cell is the last cell
+    of the learner's paired notebook script that assigns a dictionary to a name, whatever the
+    name; the code goes after the cell's work and before the line that shows it, so that what
+    the cell shows or prints shows the slip too. The notebook is regenerated from the script."""
 
     def rewrite(folder: Path) -> None:
         import ast
@@ -235,6 +237,7 @@ def after_assignment(script: str, name: str, code: str) -> Callable[[Path], None
         if not path.is_file():
             return
         notebook = jupytext.read(path, fmt="py:percent")
+        found = None
         for cell in notebook.cells:
             if cell.cell_type != "code":
                 continue
@@ -242,21 +245,18 @@ def after_assignment(script: str, name: str, code: str) -> Callable[[Path], None
                 tree = ast.parse(cell.source)
             except SyntaxError:
                 continue
-            assigns = any(
-                isinstance(node, ast.Assign | ast.AnnAssign)
-                and any(getattr(t, "id", None) == name for t in _targets(node))
-                for node in tree.body
-            )
-            if not assigns:
-                continue
-            # After the cell's last statement, or before its last line when that only shows a value
-            # (`results`, print(...)), so that what the cell shows shows the slip too.
-            body = tree.body
-            shown = isinstance(body[-1], ast.Expr) and len(body) > 1
-            at = body[-2].end_lineno if shown else body[-1].end_lineno
-            lines = cell.source.splitlines()
-            lines[at:at] = code.splitlines()
-            cell.source = "\n".join(lines)
+            for node in tree.body:
+                if _assigns_a_dict(node):
+                    found = (cell, tree, node.targets[0].id)
+        if found is None:
+            return
+        cell, tree, name = found
+        body = tree.body
+        shown = isinstance(body[-1], ast.Expr) and len(body) > 1
+        at = body[-2].end_lineno if shown else body[-1].end_lineno
+        lines = cell.source.splitlines()
+        lines[at:at] = code.format(name=name).splitlines()
+        cell.source = "\n".join(lines)
         jupytext.write(notebook, path, fmt="py:percent")
         notebook_file = path.with_suffix(".ipynb")
         if notebook_file.is_file():
@@ -265,5 +265,15 @@ def after_assignment(script: str, name: str, code: str) -> Callable[[Path], None
     return rewrite
 
 
-def _targets(node) -> list:
-    return node.targets if hasattr(node, "targets") else [node.target]
+def _assigns_a_dict(node) -> bool:
+    import ast
+
+    return (
+        isinstance(node, ast.Assign)
+        and len(node.targets) == 1
+        and isinstance(node.targets[0], ast.Name)
+        and (
+            isinstance(node.value, ast.Dict | ast.DictComp)
+            or (isinstance(node.value, ast.Call) and getattr(node.value.func, "id", "") == "dict")
+        )
+    )

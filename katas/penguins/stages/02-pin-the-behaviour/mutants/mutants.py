@@ -7,12 +7,12 @@ master must keep catching them after every refactoring.
 
 from kata.harness.mutants import Mutant
 from kata.harness.slips import (
-    after_assignment,
     csv_columns_swapped,
     csv_loses_last_row,
     csv_value_nudged,
     fit_with_parameter_scaled,
     group_means_are_medians,
+    in_results_cell,
     median_is_mean,
     seed_moved,
 )
@@ -57,11 +57,10 @@ MUTANTS = [
     Mutant(
         "results-rounded-in-the-notebook",
         "The notebook's results cell rounds every result to one decimal 'for the report'.",
-        rewrite=after_assignment(
+        rewrite=in_results_cell(
             "analysis.py",
-            "results",
-            "results = {key: round(value, 1) if isinstance(value, float) else value\n"
-            "           for key, value in results.items()}",
+            "{name} = {{key: round(value, 1) if isinstance(value, float) else value\n"
+            "           for key, value in {name}.items()}}",
         ),
     ),
 ]
