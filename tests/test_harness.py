@@ -92,7 +92,7 @@ def test_a_mutant_whose_text_is_not_found_once_is_refused(tmp_path):
         ("MUTANTS = ['not a mutant']\n", "each of MUTANTS is a Mutant"),
         (
             "from kata.harness.mutants import Mutant\nMUTANTS = [Mutant('a', 'd', function='f')]\n",
-            "needs exactly one of function+wrap, patch or edits",
+            "needs exactly one of function+wrap, patch, edits or rewrite",
         ),
         (
             "from kata.harness.mutants import Mutant\n"

@@ -65,7 +65,7 @@ class Promotion:
 
 
 def code_version(folder: Path) -> str:
-    """The commit checked out in `folder`'s git repository, "<sha>-dirty" if anything in `folder` has
+    """The commit checked out in `folder`'s git repository, "<sha>-dirty" if anything there has
     changed since (tracked or new files), or "unknown" outside git or without git."""
 
     def git(*args: str) -> str:
@@ -76,7 +76,7 @@ def code_version(folder: Path) -> str:
 
     try:
         commit = git("rev-parse", "HEAD")
-        changed = git("status", "--porcelain", "--", ".")  # this folder only
+        changed = git("status", "--porcelain")
     except (OSError, subprocess.SubprocessError):
         return "unknown"
     return f"{commit}-dirty" if changed else commit
