@@ -106,7 +106,11 @@ def summary(
     passed = sum(result.passed for result in run.results)
     lines = ["", f"{passed} of {len(run.results)} checks pass ({run.seconds:.1f} s)."]
     if run.passed:
-        lines.append(display.paint("Stage done.", "green") + " " + _next_step(kata, stage, context))
+        lines.append(
+            display.paint("Stage done.", "green")
+            + " "
+            + _next_step(kata, stage, context, own_workspace)
+        )
     elif own_workspace:
         shown = context.progress.of(kata.name).hints_shown.get(stage.slug, 0)
         if shown < len(stage.hints):
@@ -116,22 +120,21 @@ def summary(
     return "\n".join(lines)
 
 
-def _next_step(kata: Kata, stage: Stage, context: Context) -> str:
+def _next_step(kata: Kata, stage: Stage, context: Context, recorded: bool) -> str:
+    """What comes next; a move of the current stage is named only when this run recorded it."""
     following = kata.next(stage)
     if following is None:
         after = context.kata_after(kata)
-        then = (
-            f" Next kata: {after.name} (`kata show {after.name}`); `kata` now points to it."
-            if after
-            else ""
-        )
+        moved = "; `kata` now points to it" if recorded else ""
+        then = f" Next kata: {after.name} (`kata show {after.name}`){moved}." if after else ""
         return (
             f"That was the last stage of {kata.name}. Talk it over: see the discussion prompts."
             + then
         )
+    current = ", now your current stage" if recorded else ""
     return (
-        f"Next: stage {following.number}, {following.title} ({display.minutes(following.minutes)}), "
-        f"now your current stage. Read it with `kata show {kata.name} {following.number}`; keep "
+        f"Next: stage {following.number}, {following.title} ({display.minutes(following.minutes)})"
+        f"{current}. Read it with `kata show {kata.name} {following.number}`; keep "
         f"working in your workspace, or start from the reference with "
         f"`kata start {kata.name} {following.number}`."
     )

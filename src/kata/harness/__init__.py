@@ -19,12 +19,14 @@ from kata.harness.mutants import (
 from kata.harness.notebooks import (
     ExecutedNotebook,
     code_cells,
+    notebook_code,
     notebook_pair_in_sync,
     read_notebook,
     run_notebook,
     run_notebook_many,
     run_notebooks,
     run_script,
+    without_magics,
 )
 from kata.harness.workspace_files import import_from_workspace, require_file
 
@@ -43,6 +45,7 @@ __all__ = [
     "import_from_workspace",
     "judge_tests",
     "load_mutants",
+    "notebook_code",
     "notebook_pair_in_sync",
     "read_notebook",
     "require_file",
@@ -52,4 +55,5 @@ __all__ = [
     "run_notebooks",
     "run_script",
     "start_learner_tests",
+    "without_magics",
 ]

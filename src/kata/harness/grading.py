@@ -27,7 +27,8 @@ def verdict_on_tests(
     `without` leaves paths out of every copy; `refactorings=()` tries mutants only.
     """
     names = tuple(m.name for m in (stage.mutants if mutants is None else mutants))
-    key = (str(workspace), stage.slug, names, tuple(without), refactorings is None)
+    chosen = None if refactorings is None else tuple(r.name for r in refactorings)
+    key = (str(workspace), stage.slug, names, tuple(without), chosen)
     if key not in _verdicts:
         _verdicts[key] = judge_tests(
             workspace, stage, mutants=mutants, refactorings=refactorings, without=without

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import asyncio
 import hashlib
 import json
@@ -150,30 +151,26 @@ def run_notebook_many(path: Path, runs: int = 2, timeout: int = 120) -> list[Exe
 def run_notebooks(paths: list[Path], timeout: int = 120) -> list[ExecutedNotebook | str]:
     """Execute several notebooks side by side, each in a fresh kernel; for each, the executed
     notebook or, when it did not run to the end, the learner-facing reason why."""
+    return _execute_side_by_side([Path(path) for path in paths], timeout, reasons=True)
+
+
+def _execute_side_by_side(
+    paths: list[Path], timeout: int, reasons: bool = False
+) -> list[ExecutedNotebook | str]:
+    """Run the notebooks at once; with `reasons`, a failed run gives its message instead of failing."""
+    global kernels_started
+    kernels_started = True
 
     async def one(path: Path) -> ExecutedNotebook | str:
         try:
             return await _execute(path, timeout)
         except AssertionError as error:
+            if not reasons:
+                raise
             return str(error)
 
     async def all_runs() -> list[ExecutedNotebook | str]:
-        return list(await asyncio.gather(*(one(Path(path)) for path in paths)))
-
-    _note_kernels_started()
-    return asyncio.run(all_runs())
-
-
-def _note_kernels_started() -> None:
-    global kernels_started
-    kernels_started = True
-
-
-def _execute_side_by_side(paths: list[Path], timeout: int) -> list[ExecutedNotebook]:
-    _note_kernels_started()
-
-    async def all_runs() -> list[ExecutedNotebook]:
-        return list(await asyncio.gather(*(_execute(path, timeout) for path in paths)))
+        return list(await asyncio.gather(*(one(path) for path in paths)))
 
     return asyncio.run(all_runs())
 
@@ -285,3 +282,22 @@ def _cell_sources(notebook: nbformat.NotebookNode) -> list[tuple[str, str]]:
 
 def code_cells(notebook: nbformat.NotebookNode) -> list[str]:
     return [cell.source for cell in notebook.cells if cell.cell_type == "code"]
+
+
+def without_magics(source: str) -> str:
+    """A cell's code with its IPython magics and shell lines (%..., !...) blanked, line numbers kept."""
+    return "\n".join(
+        "" if line.lstrip().startswith(("%", "!")) else line for line in source.splitlines()
+    )
+
+
+def notebook_code(path: Path):
+    """(cell number, parsed code) for each code cell of the notebook at `path`, magics left out;
+    a cell that is not Python fails as '<notebook>, cell N, line L: SyntaxError: ...'."""
+    for number, cell in enumerate(read_notebook(path).cells, start=1):
+        if cell.cell_type != "code":
+            continue
+        try:
+            yield number, ast.parse(without_magics(cell.source))
+        except SyntaxError as error:
+            fail(f"{path.name}, cell {number}, line {error.lineno}: SyntaxError: {error.msg}.")

@@ -44,8 +44,3 @@ def kata_dir_of(staged_workspace: Path) -> Path | None:
 
 def remove_stage(staged_workspace: Path) -> None:
     shutil.rmtree(staged_workspace.parent.parent, ignore_errors=True)
-
-
-def remove_data(staged_workspace: Path) -> None:
-    """Take the data folder away from a staged copy (for tests that must not need it)."""
-    shutil.rmtree(staged_workspace.parent / "data", ignore_errors=True)

@@ -5,7 +5,13 @@ import re
 
 import pytest
 
-from kata.harness import fail, notebook_pair_in_sync, read_notebook, run_notebook_many
+from kata.harness import (
+    fail,
+    notebook_pair_in_sync,
+    read_notebook,
+    run_notebook_many,
+    without_magics,
+)
 
 NOTEBOOK = "analysis.ipynb"
 # A string that starts like a path on somebody's machine: /Users/..., /home/..., ~/..., C:\...
@@ -142,7 +148,7 @@ def _code(workspace):
 
 def _string_literals(source):
     """(line, text) of every string literal in a cell; magics and shell lines are skipped."""
-    lines = ["" if line.lstrip().startswith(("%", "!")) else line for line in source.splitlines()]
+    lines = without_magics(source).splitlines()
     try:
         tree = ast.parse("\n".join(lines))
     except SyntaxError:
@@ -164,9 +170,8 @@ HOME_CALLS = {"home", "expanduser", "getlogin"}
 
 def _home_lookups(source):
     """(line, code) of each place that builds a path from somebody's home folder or user name."""
-    lines = ["" if line.lstrip().startswith(("%", "!")) else line for line in source.splitlines()]
     try:
-        tree = ast.parse("\n".join(lines))
+        tree = ast.parse(without_magics(source))
     except SyntaxError:
         return []
     found = []

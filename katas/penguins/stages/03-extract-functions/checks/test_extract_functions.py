@@ -15,8 +15,8 @@ import pytest
 from kata.harness import (
     fail,
     import_from_workspace,
+    notebook_code,
     notebook_pair_in_sync,
-    read_notebook,
     run_notebooks,
     start_learner_tests,
 )
@@ -494,17 +494,7 @@ def test_the_notebook_is_still_paired_and_in_sync(workspace):
 def test_the_notebook_calls_its_functions_and_defines_none(workspace):
     """The notebook calls every function of the interface from penguin_mass and defines none itself."""
     defined, imports_module, called = [], False, set()
-    for number, cell in enumerate(read_notebook(workspace / NOTEBOOK).cells, start=1):
-        if cell.cell_type != "code":
-            continue
-        code = "\n".join(
-            "" if line.lstrip().startswith(("%", "!")) else line
-            for line in cell.source.splitlines()
-        )
-        try:
-            tree = ast.parse(code)
-        except SyntaxError as error:
-            fail(f"{NOTEBOOK}, cell {number}, line {error.lineno}: SyntaxError: {error.msg}.")
+    for number, tree in notebook_code(workspace / NOTEBOOK):
         for node in ast.walk(tree):
             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
                 defined.append(f"{node.name} (cell {number})")

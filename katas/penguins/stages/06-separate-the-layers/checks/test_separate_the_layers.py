@@ -19,12 +19,12 @@ from kata.harness import (
     fail,
     import_from_workspace,
     notebook_pair_in_sync,
-    read_notebook,
     run_learner_tests,
     run_notebook,
     staging,
 )
 from kata.harness.import_contracts import import_linter_config, lint_imports
+from kata.harness.notebooks import notebook_code as harness_notebook_code
 
 PACKAGE = "penguin_mass"
 LAYERS = ("data", "domain", "presentation")
@@ -484,18 +484,8 @@ def test_your_import_contracts_catch_each_layer_slip(workspace, package, request
 
 
 def notebook_code(workspace: Path):
-    """(cell number, parsed code) for each code cell, with magics and shell lines left out."""
-    for number, cell in enumerate(read_notebook(workspace / NOTEBOOK).cells, start=1):
-        if cell.cell_type != "code":
-            continue
-        code = "\n".join(
-            "" if line.lstrip().startswith(("%", "!")) else line
-            for line in cell.source.splitlines()
-        )
-        try:
-            yield number, ast.parse(code)
-        except SyntaxError as error:
-            fail(f"{NOTEBOOK}, cell {number}, line {error.lineno}: SyntaxError: {error.msg}.")
+    """(cell number, parsed code) for each code cell of the workspace's notebook."""
+    return harness_notebook_code(workspace / NOTEBOOK)
 
 
 def package_surface(workspace: Path) -> tuple[set[str], set[str] | None]:

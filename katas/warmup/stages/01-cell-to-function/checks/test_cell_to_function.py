@@ -6,11 +6,10 @@ import random
 import pytest
 
 from kata.harness import (
-    code_cells,
     fail,
     import_from_workspace,
+    notebook_code,
     notebook_pair_in_sync,
-    read_notebook,
     require_file,
     run_learner_tests,
     run_notebooks,
@@ -100,15 +99,7 @@ def test_the_notebook_and_its_script_agree(workspace):
 
 def test_the_notebook_calls_the_function_instead_of_the_loop(workspace):
     """The notebook imports parse_length_mm from field_notes, calls it, and holds no loop or def."""
-    trees = []
-    for number, source in enumerate(code_cells(read_notebook(workspace / NOTEBOOK)), start=1):
-        code = "\n".join(
-            "" if line.lstrip().startswith(("%", "!")) else line for line in source.splitlines()
-        )
-        try:
-            trees.append(ast.parse(code))
-        except SyntaxError as error:
-            fail(f"{NOTEBOOK}, code cell {number}, line {error.lineno}: SyntaxError: {error.msg}.")
+    trees = [tree for _, tree in notebook_code(workspace / NOTEBOOK)]
     nodes = [node for tree in trees for node in ast.walk(tree)]
     if not any(_imports_field_notes(node) for node in nodes):
         fail(
