@@ -9,6 +9,7 @@ import pytest
 from conftest import REPO
 from kata.errors import KataError
 from kata.harness import learner_tests, notebook_pair_in_sync
+from kata.harness.io_audit import audited
 from kata.harness.mutants import Edit, Mutant, MutantError, apply_mutant, load_mutants
 from kata.manifest import load_kata
 from kata.runner import run_checks
@@ -250,3 +251,29 @@ def test_a_check_cannot_change_the_kata_s_data(tmp_path):
     )
     assert results[0]["outcome"] == "passed"
     assert (data / "birds.csv").read_text() == "mass\n3750\n"
+
+
+def test_the_io_audit_sees_writes_by_any_library_and_who_made_them(tmp_path):
+    (tmp_path / "shop").mkdir()
+    (tmp_path / "shop" / "__init__.py").write_text("")
+    (tmp_path / "shop" / "pure.py").write_text(
+        "import numpy as np\n\ndef total(values):\n    np.save('sneaky.npy', values)\n"
+        "    return sum(values)\n"
+    )
+    (tmp_path / "shop" / "files.py").write_text(
+        "import os, tempfile\n\ndef save(text, path):\n"
+        "    handle, temporary = tempfile.mkstemp(dir='.')\n"
+        "    with os.fdopen(handle, 'w') as out:\n        out.write(text)\n"
+        "    os.replace(temporary, path)\n"
+    )
+    (tmp_path / "main.py").write_text(
+        "from shop.pure import total\nfrom shop.files import save\n"
+        "save(str(total([1, 2])), 'total.txt')\nopen('direct.txt', 'w').write('x')\n"
+    )
+    run = audited(tmp_path, ["main.py"])
+    assert run.returncode == 0, run.stderr
+    by_pure = run.touched_by(["shop/pure.py"], ["shop/pure.py", "shop/files.py"])
+    assert [event.target for event in by_pure] == ["sneaky.npy"]
+    assert [e.name for e in run.writes_to("total.txt")] == ["os.rename"]
+    assert [e.name for e in run.writes_to("direct.txt")] == ["open"]
+    assert not any(event.target.endswith(".py") for event in run.events)
