@@ -3,10 +3,13 @@
 Loaded for every stage's checks (`kata check` makes the kata folder pytest's conftest boundary).
 """
 
+import os
 from pathlib import Path
 
 import pytest
 
+from kata.harness import staging
+from kata.harness.io_audit import audited
 from kata.harness.mutants import load_mutants
 
 KATA = Path(__file__).resolve().parent
@@ -17,3 +20,18 @@ GOLDEN_MASTER = "tests/test_golden_master.py"
 def golden_master_slips():
     """The slips stage 2 planted; every later stage's golden master must still catch them."""
     return load_mutants(KATA / "stages" / "02-pin-the-behaviour")
+
+
+@pytest.fixture(scope="module")
+def audited_train(workspace):
+    """`python -m penguin_mass train` with the defaults in its own copy, under the I/O audit."""
+    copy = staging.stage_copy(workspace, KATA)
+    environment = {
+        name: value
+        for name, value in os.environ.items()
+        if not name.startswith(("PENGUIN_MASS_", "MLFLOW_TRACKING"))
+    }
+    try:
+        yield audited(copy, ["-m", "penguin_mass", "train"], env=environment)
+    finally:
+        staging.remove_stage(copy)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kata.harness import fail
-from kata.harness.io_audit import audited
+from kata.harness.io_audit import AuditedRun, audited
 
 PACKAGE = "penguin_mass"
 LAYERS = ("data", "domain", "presentation")
@@ -315,3 +315,63 @@ def library_names(workspace: Path, names: list[str]) -> dict[str, str]:
         for name, origin in origins.items()
         if origin != PACKAGE and not origin.startswith(f"{PACKAGE}.")
     }
+
+
+# Carried by every stage after 6: the rules still hold, whatever was added since.
+
+
+def require_layer_rules(workspace: Path) -> None:
+    """Reading the source: the domain and the data layer keep stage 6's rules."""
+    package = read_package(workspace)
+    found = (
+        layer_violations(package, "domain", FORBIDDEN_IN_DOMAIN, {"data", "presentation"})
+        + domain_calls_that_do_io(package)
+        + layer_violations(package, "data", PLOTTING, {"presentation"})
+    )
+    assert not found, (
+        "Stage 6's layer rules no longer hold:"
+        + listed(found)
+        + "\nThe domain only computes and the data layer never reaches up to the presentation; "
+        "new code goes in the layer whose job it does."
+    )
+
+
+def require_domain_untouched_by_io(workspace: Path, run: AuditedRun, command: str) -> None:
+    """While `run` ran, nothing of the domain (or what it called) touched a file or the network."""
+    paths = layer_paths(read_package(workspace))
+    found = list(
+        dict.fromkeys(
+            event.describe() for event in run.touched_by([paths["domain"]], list(paths.values()))
+        )
+    )
+    assert not found, (
+        f"While `{command}` ran, the domain (or a module it called) reached outside Python:"
+        + listed(found)
+        + "\nThe domain only computes; reading, writing and tracking happen around it."
+    )
+
+
+def require_atomic_outputs(run: AuditedRun, command: str, required: tuple[str, ...] = ()) -> None:
+    """Each file the run left in outputs/ (and each `required` one) was moved into place whole
+    with os.replace, never opened for writing under its own name."""
+    if run.returncode != 0:
+        fail(f"`{command}` failed, so how it writes cannot be seen: {run.stderr.strip()[-300:]}")
+    left = {
+        path.relative_to(run.folder).as_posix()
+        for path in (run.folder / "outputs").rglob("*")
+        if path.is_file()
+    }
+    problems = [f"{output} was not written" for output in required if output not in left]
+    for output in sorted(left):
+        writes = run.writes_to(output)
+        in_place = [event for event in writes if event.name == "open"]
+        if in_place:
+            problems.append(f"{in_place[0].describe()}: written in place")
+        elif not any(event.name == "os.rename" for event in writes):
+            problems.append(f"{output} was never moved into place with os.replace")
+    assert not problems, (
+        f"`{command}` does not write its outputs atomically:"
+        + listed(problems)
+        + "\nA reader (or a crash) in the middle sees half a file. Write to "
+        "tempfile.mkstemp(dir=path.parent), close it, then os.replace(temporary, path)."
+    )

@@ -88,3 +88,74 @@ def require_contracts_kept(workspace: Path) -> None:
         f"lint-imports breaks a contract of {found[0]}. Run it in the workspace folder; where do "
         f"your new modules sit in your layers?\n{tail}"
     )
+
+
+def _contracts(workspace: Path) -> list[dict[str, list[str]]]:
+    """The learner's contracts as {option: list of values}, from whichever file holds them."""
+    for name in ("setup.cfg", ".importlinter"):
+        path = workspace / name
+        if path.is_file():
+            config = configparser.ConfigParser()
+            config.read(path, encoding="utf-8")
+            if config.has_section("importlinter"):
+                return [
+                    {key: value.split() if "\n" not in value.strip() else
+                     [line.strip() for line in value.strip().splitlines() if line.strip()]
+                     for key, value in config[section].items()}
+                    for section in config.sections()
+                    if section.startswith("importlinter:contract:")
+                ]  # fmt: skip
+    path = workspace / "pyproject.toml"
+    if path.is_file():
+        section = tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
+        contracts = section.get("importlinter", {}).get("contracts", [])
+        return [
+            {key: value if isinstance(value, list) else [str(value)] for key, value in c.items()}
+            for c in contracts
+            if isinstance(c, dict)
+        ]
+    return []
+
+
+def layered_modules(workspace: Path) -> set[str]:
+    """Every module named as a layer (or part of one) by a layers contract of the workspace."""
+    named = set()
+    for contract in _contracts(workspace):
+        if contract.get("type") != ["layers"]:
+            continue
+        containers = contract.get("containers") or [""]
+        for line in contract.get("layers", []):
+            for part in line.replace("|", " ").replace(":", " ").split():
+                layer = part.strip("()")
+                named.update(f"{c}.{layer}" if c else layer for c in containers)
+    return named
+
+
+def modules_outside_the_layers(workspace: Path, package: str) -> list[str]:
+    """The package's modules (its __init__ and __main__ aside) that no layers contract covers."""
+    named = layered_modules(workspace)
+    outside = []
+    for path in sorted((workspace / package).rglob("*.py")):
+        parts = list(path.relative_to(workspace).with_suffix("").parts)
+        if "__pycache__" in parts or parts[-1] in ("__main__",):
+            continue
+        if parts[-1] == "__init__":
+            parts.pop()
+        if len(parts) < 2:
+            continue
+        names = {".".join(parts[:end]) for end in range(2, len(parts) + 1)}
+        if not names & named:
+            outside.append(".".join(parts))
+    return outside
+
+
+def require_every_module_layered(workspace: Path, package: str) -> None:
+    """Each module of the package sits in a layer of the learner's layers contract."""
+    if import_linter_config(workspace) is None:
+        fail("No import-linter configuration: the layers keep their contracts at every stage.")
+    outside = modules_outside_the_layers(workspace, package)
+    assert not outside, (
+        f"No layers contract names {', '.join(outside)}: lint-imports cannot see what these "
+        "modules import, so a rule they break goes unnoticed. Put each in a layer of your layers "
+        "contract (a new line, a `|` beside another layer, or as a module inside one)."
+    )

@@ -58,6 +58,7 @@ class Event:
 
 @dataclass
 class AuditedRun:
+    folder: Path  # where it ran
     returncode: int
     stdout: str
     stderr: str
@@ -87,10 +88,11 @@ def _inside(path: str, roots: list[str]) -> bool:
 
 
 def audited(workspace: Path, args: list[str], timeout: int = 180, env: dict | None = None):
-    """Run `python <args>` in `workspace` under the audit hook; the events it caused."""
+    """Run `python <args>` in `workspace` (with `env` as its whole environment, if given) under
+    the audit hook; the events it caused."""
     log = workspace / ".kata-io-audit.jsonl"
     log.unlink(missing_ok=True)
-    environment = {**os.environ, **(env or {}), "MPLBACKEND": "Agg"}
+    environment = {**(os.environ if env is None else env), "MPLBACKEND": "Agg"}
     environment["KATA_IO_AUDIT_LOG"] = str(log)
     environment["KATA_IO_AUDIT_ROOT"] = str(workspace.resolve())
     command = [sys.executable, "-m", "kata.harness.io_audit", *args]
@@ -108,7 +110,7 @@ def audited(workspace: Path, args: list[str], timeout: int = 180, env: dict | No
             record["learner_frames"] = tuple(tuple(frame) for frame in record["learner_frames"])
             events.append(Event(**record))
         log.unlink()
-    return AuditedRun(done.returncode, done.stdout, done.stderr, events)
+    return AuditedRun(workspace, done.returncode, done.stdout, done.stderr, events)
 
 
 # The child side: install the hook, then run the program as `python` would.
@@ -124,7 +126,7 @@ def _install(log_path: str, root: str) -> None:
     # Python's own files and the installed libraries' (sys.path holds the editable installs too).
     installed = [sys.prefix, sys.base_prefix, *(p for p in sys.path if p and p != root)]
     prefixes = tuple({os.path.realpath(p).rstrip("/") + "/" for p in installed})
-    log = open(log_path, "a", encoding="utf-8", buffering=1)  # noqa: SIM115 - open for the run
+    log = open(log_path, "a", encoding="utf-8", buffering=1)  # noqa: PTH123, SIM115 - open for the whole run
     root_slash = root.rstrip("/") + "/"
     busy = False
 
@@ -165,22 +167,26 @@ def _install(log_path: str, root: str) -> None:
     sys.addaudithook(hook)
 
 
+def _absolute(path) -> str:
+    # Plain os.path in the hook: pathlib would raise audit events of its own.
+    return os.path.abspath(os.fsdecode(path))  # noqa: PTH100
+
+
 def _target(name: str, args: tuple) -> tuple[str | None, bool]:
     if name == "open":
-        path, mode, flags = (list(args) + [None, None, None])[:3]
+        path, mode, flags = [*args, None, None, None][:3]
         if isinstance(path, int) or path is None:
             return None, False
-        path = os.fsdecode(path)
         writing = bool(mode and any(c in str(mode) for c in "wax+")) or bool(
             flags and flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT)
         )
-        return os.path.abspath(path), writing
+        return _absolute(path), writing
     if name == "os.rename":
-        return os.path.abspath(os.fsdecode(args[1])), True
+        return _absolute(args[1]), True
     if name in ("os.remove", "os.rmdir", "shutil.rmtree", "os.mkdir"):
-        return os.path.abspath(os.fsdecode(args[0])), True
+        return _absolute(args[0]), True
     if name == "shutil.copyfile":
-        return os.path.abspath(os.fsdecode(args[1])), True
+        return _absolute(args[1]), True
     if name in ("socket.connect", "socket.getaddrinfo"):
         return str(args[1] if name == "socket.connect" else args[0]), False
     if name == "subprocess.Popen":

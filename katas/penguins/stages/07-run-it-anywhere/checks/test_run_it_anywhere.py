@@ -31,6 +31,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from carried_checks import (  # noqa: F401 - collected here as this stage's checks
+    test_every_module_sits_in_a_layer_of_your_contracts,
+    test_the_domain_touches_no_file_while_train_runs,
+    test_the_layer_rules_still_hold,
+    test_train_writes_every_output_atomically,
+)
 
 from kata.harness import fail, notebook_pair_in_sync, staging
 

@@ -31,6 +31,12 @@ from pathlib import Path
 
 import pytest
 import yaml
+from carried_checks import (  # noqa: F401 - collected here as this stage's checks
+    test_every_module_sits_in_a_layer_of_your_contracts,
+    test_the_domain_touches_no_file_while_train_runs,
+    test_the_layer_rules_still_hold,
+    test_train_writes_every_output_atomically,
+)
 
 from kata.harness import CheckFailed, fail, staging
 
@@ -551,6 +557,7 @@ def test_the_workflow_installs_runs_the_tests_and_smoke_runs_training(workspace)
                 if not pattern.search(run):
                     continue
                 found[kind].append(label)
+                problems.extend(f"{label} {why}" for why in _switched_off(job, step, run))
                 if not checked_out:
                     problems.append(f"{label} runs before any actions/checkout step in its job")
                 if not installed and not INSTALLING_RUNNER.search(run):
@@ -569,6 +576,28 @@ def test_the_workflow_installs_runs_the_tests_and_smoke_runs_training(workspace)
         "commands you run, on a clean machine, for every push."
     )
     assert not problems, "In your workflow:\n- " + "\n- ".join(dict.fromkeys(problems))
+
+
+# What lets a failing step pass, or keeps it from running at all.
+SWALLOWED = re.compile(r"\|\|\s*(true|:|exit\s+0)\b|;\s*(true|exit\s+0)\s*$|\bset\s+\+e\b", re.M)
+RUNS_NO_TESTS = re.compile(
+    r"\s(--collect-only|--co|--setup-plan|--fixtures|--markers|--version|-h|--help)\b"
+)
+
+
+def _switched_off(job: dict, step: dict, run: str) -> list[str]:
+    """Why a step that looks like it tests would not fail the build when its command fails."""
+    why = []
+    for owner, where in ((job, "its job"), (step, "the step")):
+        if "if" in owner:
+            why.append(f"runs only `if: {owner['if']}` ({where}); it must run on every push")
+        if owner.get("continue-on-error", False) not in (False, "false"):
+            why.append(f"has continue-on-error ({where}), so its failure passes the build")
+    if SWALLOWED.search(run):
+        why.append("swallows a failure (`|| true`, `; exit 0`, `set +e`)")
+    if TESTS.search(run) and RUNS_NO_TESTS.search(run):
+        why.append("runs pytest with an option that runs no test")
+    return why
 
 
 def test_the_smoke_run_reads_a_sample_that_is_committed(workspace, hook_runs):

@@ -1,0 +1,5 @@
+"""Entry point: python -m penguin_mass."""
+
+from penguin_mass.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,3 @@
+from penguin_mass.cli import main
+
+raise SystemExit(main())
