@@ -12,6 +12,7 @@ from kata.harness import learner_tests, notebook_pair_in_sync
 from kata.harness.io_audit import audited
 from kata.harness.mutants import Edit, Mutant, MutantError, apply_mutant, load_mutants
 from kata.manifest import load_kata
+from kata.results import FailureKind
 from kata.runner import run_checks
 
 SOLUTION = REPO / "solutions" / "warmup" / "01-cell-to-function"
@@ -193,6 +194,15 @@ def test_only_runs_the_named_checks_and_refuses_a_name_that_is_not_there(tmp_pat
     assert [r.name for r in run.results] == ["test_one", "test_three"]
     with pytest.raises(KataError, match="has no check named test_four"):
         run_checks(stage, kata_dir / "workspace", only=["test_one", "test_four"])
+    (checks / "test_demo.py").write_text(
+        "def test_one():\n    pass\n\ndef test_two():\n    assert False\n\n"
+        "def test_three():\n    pass\n"
+    )
+    stopped = run_checks(stage, kata_dir / "workspace", stop_at_first_failure=True)
+    assert [(r.name, r.kind) for r in stopped.failures] == [
+        ("test_two", FailureKind.BARE_ASSERT),
+        ("test_three", FailureKind.MISSING),
+    ]
 
 
 def test_a_check_that_learner_code_skips_or_xfails_fails(tmp_path):

@@ -29,15 +29,17 @@ def run_checks(
     only: Sequence[str] = (),
     start: Path | None = None,
     on_result: Callable[[CheckResult], None] | None = None,
+    stop_at_first_failure: bool = False,
 ) -> CheckRun:
     """Run the stage's checks on `workspace`; KataError when they cannot run at all.
 
     `only` names checks (test function names) to run instead of all of them, for the repository's
     own tests that need a few checks' verdicts on a variant and not the whole stage. `start` is the
     workspace the stage started from, for checks that compare behaviour before and after.
-    `on_result` is called with each result as soon as it is decided.
+    `on_result` is called with each result as soon as it is decided. `stop_at_first_failure`
+    ends the run at the first failed check (the checks never run then count as failed, "missing").
     """
-    process = CheckProcess(stage, workspace, only, start)
+    process = CheckProcess(stage, workspace, only, start, stop_at_first_failure)
     try:
         run = process.wait(timeout, on_result)
     finally:
@@ -66,6 +68,7 @@ class CheckProcess:
         workspace: Path,
         only: Sequence[str] = (),
         start: Path | None = None,
+        stop_at_first_failure: bool = False,
     ) -> None:
         if not workspace.is_dir():
             raise KataError(
@@ -93,6 +96,8 @@ class CheckProcess:
             command += ["-k", " or ".join(only)]
         if start is not None:
             command += ["--kata-start", str(start)]
+        if stop_at_first_failure:
+            command += ["-x"]
         (self.scratch / "tmp").mkdir()
         self.began = time.monotonic()
         with (self.scratch / "output.txt").open("wb") as output:
