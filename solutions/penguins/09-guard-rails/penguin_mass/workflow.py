@@ -20,7 +20,7 @@ from penguin_mass.storage import save_csv, save_json
 
 METRICS_FILE = "metrics.json"
 PREDICTION = "predicted_body_mass_g"
-CODE_FOLDER = Path(__file__).resolve().parent
+PROJECT_FOLDER = Path(__file__).resolve().parent.parent  # the workspace: the package, notebook, tests
 # Where a run is recorded is not a parameter of the run (and a server URI may carry a password).
 NOT_PARAMS = {"tracking_uri"}
 
@@ -51,7 +51,7 @@ def train(settings: Settings) -> dict:
         params=settings.model_dump(mode="json", exclude=NOT_PARAMS),
         metrics=metrics,
         tags={
-            "git_commit": tracking.code_version(CODE_FOLDER),
+            "git_commit": tracking.code_version(PROJECT_FOLDER),
             "data_sha256": tracking.fingerprint(settings.data_path),
         },
         model=model,
