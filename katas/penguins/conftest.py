@@ -4,6 +4,7 @@ Loaded for every stage's checks (`kata check` makes the kata folder pytest's con
 """
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,7 @@ def golden_master_slips():
 def audited_train(workspace):
     """`python -m penguin_mass train` with the defaults in its own copy, under the I/O audit."""
     copy = staging.stage_copy(workspace, KATA)
+    shutil.rmtree(copy / "outputs", ignore_errors=True)  # what this run writes, nothing older
     environment = {
         name: value
         for name, value in os.environ.items()

@@ -55,7 +55,11 @@ FILE_CALLS = {
     # numpy, and file objects or paths handed in by someone else
     "loadtxt", "genfromtxt", "fromfile", "savetxt", "savez", "savez_compressed", "tofile",
     "open", "read_text", "write_text", "read_bytes", "write_bytes",
+    # numpy, joblib, pickle, json, skops and friends: np.save(path, ...), joblib.dump(model, path)
+    "save", "load", "dump",
 }  # fmt: skip
+# Writers that return text when called bare and write a file when given one.
+WRITERS_GIVEN_A_TARGET = {"to_json", "to_html", "to_latex", "to_markdown", "to_xml", "to_string"}
 PLOT_CALLS = {"plot", "hist", "boxplot", "savefig"}  # pandas draws with .plot() and friends
 
 
@@ -230,7 +234,14 @@ def domain_calls_that_do_io(package: Package) -> list[str]:
             if not isinstance(node, ast.Call):
                 continue
             names = _call_names(node.func)
-            io = [name for name in names[-1:] if name in FILE_CALLS]
+            writes_to_a_target = (
+                names[-1:]
+                and names[-1] in WRITERS_GIVEN_A_TARGET
+                and (
+                    node.args or any(k.arg in ("path_or_buf", "buf", "path") for k in node.keywords)
+                )
+            )
+            io = [name for name in names[-1:] if name in FILE_CALLS] or writes_to_a_target
             plot = [name for name in names if name in PLOT_CALLS]
             if io or plot:
                 doing = (
@@ -369,6 +380,15 @@ def require_atomic_outputs(run: AuditedRun, command: str, required: tuple[str, .
             problems.append(f"{in_place[0].describe()}: written in place")
         elif not any(event.name == "os.rename" for event in writes):
             problems.append(f"{output} was never moved into place with os.replace")
+        else:
+            moves = [event for event in writes if event.name == "os.rename"]
+            folder = output.rpartition("/")[0]
+            strangers = [e for e in moves if e.source.rpartition("/")[0] != folder]
+            if strangers:
+                problems.append(
+                    f"{output} was moved from {strangers[0].source}, outside its folder: across "
+                    "file systems a move is a copy, and a copy can be cut off half-way"
+                )
     assert not problems, (
         f"`{command}` does not write its outputs atomically:"
         + listed(problems)

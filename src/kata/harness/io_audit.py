@@ -49,6 +49,7 @@ class Event:
     target: str  # the path, address or program it is about
     writes: bool  # whether it writes (an open for writing, a rename, a delete)
     learner_frames: tuple[tuple[str, int], ...]  # (workspace-relative file, line), innermost first
+    source: str = ""  # what a rename or copy moved onto the target
 
     def describe(self) -> str:
         where = ", ".join(f"{path}:{line}" for path, line in self.learner_frames[:3])
@@ -148,8 +149,10 @@ def _install(log_path: str, root: str) -> None:
             target = os.path.realpath(target)
             if _not_about_the_program(target, root_slash, prefixes):
                 return
-            if target.startswith(root_slash):
-                target = target[len(root_slash) :]
+            target = _relative(target, root_slash)
+        source = ""
+        if name in ("os.rename", "shutil.copyfile"):
+            source = _relative(os.path.realpath(_absolute(args[0])), root_slash)
         frames, frame = [], sys._getframe(2)
         while frame is not None:
             filename = frame.f_code.co_filename
@@ -161,10 +164,17 @@ def _install(log_path: str, root: str) -> None:
             frame = frame.f_back
         if not frames or target == log_path:
             return
-        record = {"name": name, "target": str(target), "writes": writes, "learner_frames": frames}
+        record = {
+            "name": name, "target": str(target), "writes": writes, "learner_frames": frames,
+            "source": source,
+        }  # fmt: skip
         log.write(json.dumps(record) + "\n")
 
     sys.addaudithook(hook)
+
+
+def _relative(path: str, root_slash: str) -> str:
+    return path[len(root_slash) :] if path.startswith(root_slash) else path
 
 
 def _absolute(path) -> str:

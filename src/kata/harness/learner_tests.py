@@ -36,6 +36,7 @@ class TestRun:
     timed_out: bool = False
     failing: list[str] = field(default_factory=list)  # "file::test" of each failed or erred test
     seconds: float = 0.0  # the tests' own time as pytest measured it (start-up and imports aside)
+    skipped: list[str] = field(default_factory=list)  # "file::test" of each skipped or xfailed test
 
     __test__ = False  # not a test class, whatever pytest thinks of the name
 
@@ -45,13 +46,29 @@ class TestRun:
 
     @property
     def ok(self) -> bool:
-        """At least one test ran, and none failed or errored."""
-        return not self.timed_out and self.passed > 0 and self.failed == 0 and self.errors == 0
+        """At least one test ran, and none failed, errored or was skipped.
+
+        A check runs the tests where the data and every library are present: a test that skips
+        there proves nothing, like a check that skips."""
+        return (
+            not self.timed_out
+            and self.passed > 0
+            and self.failed == 0
+            and self.errors == 0
+            and not self.skipped
+        )
 
     def summary(self) -> str:
         if self.timed_out:
             return "the tests did not finish in time"
-        return f"{self.passed} passed, {self.failed} failed, {self.errors} errors"
+        text = f"{self.passed} passed, {self.failed} failed, {self.errors} errors"
+        if self.skipped:
+            shown = ", ".join(self.skipped[:3]) + (", ..." if len(self.skipped) > 3 else "")
+            text += (
+                f", {len(self.skipped)} skipped ({shown}): a test that skips where the data and "
+                "every library are present proves nothing"
+            )
+        return text
 
 
 def run_learner_tests(root: Path, timeout: int = 120) -> TestRun:
@@ -216,14 +233,16 @@ class _Job:
         output = self.log.read_text(errors="replace") if self.log.exists() else ""
         passed = failed = errors = 0
         seconds = 0.0
-        failing = []
+        failing, skipped = [], []
         if self.junit.exists():
             root = ET.parse(self.junit).getroot()
             for case in root.iter("testcase"):
                 seconds += float(case.get("time", 0) or 0)
+                module = (case.get("classname") or "").replace(".", "/")
                 if case.find("failure") is not None or case.find("error") is not None:
-                    module = (case.get("classname") or "").replace(".", "/")
                     failing.append(f"{module}.py::{case.get('name')}")
+                elif case.find("skipped") is not None:
+                    skipped.append(f"{module}.py::{case.get('name')}")
             for suite in root.iter("testsuite"):
                 total = int(suite.get("tests", 0))
                 failed += int(suite.get("failures", 0))
@@ -236,7 +255,7 @@ class _Job:
                 )
         elif not self.timed_out:
             errors = 1  # pytest itself failed (bad configuration, a conftest that does not import)
-        return TestRun(passed, failed, errors, output, self.timed_out, failing, seconds)
+        return TestRun(passed, failed, errors, output, self.timed_out, failing, seconds, skipped)
 
     def args(self) -> list[str]:
         return [

@@ -20,7 +20,8 @@ from penguin_mass.storage import save_csv, save_json
 
 METRICS_FILE = "metrics.json"
 PREDICTION = "predicted_body_mass_g"
-PROJECT_FOLDER = Path(__file__).resolve().parent.parent  # the workspace: the package, notebook, tests
+# The workspace: the package, the notebook and the tests (git status is scoped to it).
+PROJECT_FOLDER = Path(__file__).resolve().parent.parent
 # Where a run is recorded is not a parameter of the run (and a server URI may carry a password).
 NOT_PARAMS = {"tracking_uri"}
 

@@ -11,6 +11,7 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
+from key_results import require_same_key_results
 
 from kata.harness import (
     fail,
@@ -546,45 +547,11 @@ def test_the_notebook_still_runs_top_to_bottom(notebook_runs):
 
 def test_the_key_results_are_the_same_as_before_the_refactoring(notebook_runs):
     """The notebook's results dictionary holds the same values as the notebook this stage started from."""
-    mine, before = notebook_runs
-    if isinstance(mine, str):
-        fail("The results cannot be compared until the notebook runs top to bottom (see above).")
-    if isinstance(before, str):
-        fail(
-            f"The notebook this stage started from does not run, so nothing can be compared: {before}"
-        )
-    dictionaries = {
-        name: value for name, value in before.variables().items() if _numbers_in(value) >= 3
-    }
-    if not dictionaries:
-        fail(
-            "The notebook this stage started from keeps its key results in no dictionary (stage 2 "
-            "collects them in one, `results` in the README), so nothing can be compared."
-        )
-    moved = []
-    for name, expected in dictionaries.items():
-        found = mine.variables().get(name)
-        if not isinstance(found, dict):
-            fail(f"The notebook no longer leaves its key results in `{name}`; keep that name.")
-        moved += [
-            f"{key}: {found.get(key)!r} (was {value!r})"
-            for key, value in expected.items()
-            if found.get(key) != pytest.approx(value)
-        ]
-    assert not moved, (
-        "A refactoring changes how the code is laid out, not what it computes, but these key "
-        f"results moved: {'; '.join(moved[:4])}. Compare each extracted function with the cells it "
-        "replaced (the shuffle, the fills, the columns), and put the behaviour back."
-    )
-
-
-def _numbers_in(value):
-    """How many plain numbers a dictionary holds, nested ones included (0 for anything else)."""
-    if not isinstance(value, dict) or "__frame__" in value:
-        return 0
-    return sum(
-        _numbers_in(item) if isinstance(item, dict) else isinstance(item, int | float)
-        for item in value.values()
+    require_same_key_results(
+        *notebook_runs,
+        "A refactoring changes how the code is laid out, not what it computes. Compare each "
+        "extracted function with the cells it replaced (the shuffle, the fills, the columns), and "
+        "put the behaviour back.",
     )
 
 

@@ -12,6 +12,7 @@ import ast
 from pathlib import Path
 
 import pytest
+from key_results import require_same_key_results
 from layer_rules import (
     FORBIDDEN_IN_DOMAIN,
     PACKAGE,
@@ -31,7 +32,7 @@ from kata.harness import (
     import_from_workspace,
     notebook_pair_in_sync,
     run_learner_tests,
-    run_notebook,
+    run_notebooks,
     staging,
 )
 from kata.harness.import_contracts import import_linter_config, lint_imports
@@ -317,8 +318,8 @@ def test_the_notebook_imports_only_the_public_api(workspace):
         elif public is not None and name not in public:
             found.append(f"{where}: {name} is not in {PACKAGE}.__all__")
 
+    aliases = set()  # names of the package itself (`import penguin_mass as pm`), in every cell
     for number, tree in notebook_code(workspace):
-        aliases = set()
         for node in ast.walk(tree):
             if isinstance(node, ast.Import | ast.ImportFrom):
                 where = f"cell {number}, line {node.lineno}: `{ast.unparse(node)}`"
@@ -377,9 +378,27 @@ def test_the_notebook_and_its_script_are_in_sync(workspace):
     assert problem is None, problem
 
 
-def test_the_notebook_still_runs_top_to_bottom(workspace):
+@pytest.fixture(scope="module")
+def notebook_runs(workspace, start_workspace):
+    """Your notebook and the notebook this stage started from, each run in a fresh kernel."""
+    return run_notebooks([workspace / NOTEBOOK, start_workspace / NOTEBOOK])
+
+
+def test_the_notebook_still_runs_top_to_bottom(notebook_runs):
     """The notebook runs from the first cell to the last in a fresh kernel."""
-    run_notebook(workspace / NOTEBOOK)
+    mine, _ = notebook_runs
+    if isinstance(mine, str):
+        fail(mine)
+
+
+def test_the_notebook_reports_exactly_the_numbers_of_stage_5(notebook_runs):
+    """The notebook's key results are those of the notebook this stage started from, to the gram."""
+    require_same_key_results(
+        *notebook_runs,
+        "Moving code into layers must not move a single gram, and re-recording the golden master "
+        "does not make a moved number right: find the step that changed (cleaning, the split, "
+        "the fills) and put its behaviour back.",
+    )
 
 
 def _tail(output: str, lines: int = 12) -> str:

@@ -21,6 +21,7 @@ import hashlib
 import importlib.util
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -141,6 +142,12 @@ BAD_SETTINGS = [
     BadInput("typo-in-settings-file", "a misspelled field in a profile of penguin_mass.toml",
              ("train", "--profile", "typo"), 2, ("aplha",), settings=CHECK_SETTINGS + TYPO_PROFILE),
     BadInput("unknown-command", "a command that does not exist", ("fit",), 2, ("fit",)),
+    BadInput("missing-data-path", "a data_path with no file there",
+             ("train", "--set", "data_path=nowhere/export.csv"), 2, ("data_path",)),
+    BadInput("environment-data-path", "PENGUIN_MASS_DATA_PATH naming no file", ("train",), 2,
+             ("data_path",), env={"PENGUIN_MASS_DATA_PATH": "nowhere/export.csv"}),
+    BadInput("unknown-environment", "PENGUIN_MASS_ALHPA, a variable for no field", ("train",),
+             2, ("alhpa",), env={"PENGUIN_MASS_ALHPA": "3"}),
 ]  # fmt: skip
 FLIPPER = ("Flipper Length (mm)", "flipper_length_mm", "flipper length")
 BAD_DATA = [
@@ -158,6 +165,16 @@ BAD_DATA = [
     BadInput("unknown-species", f"an {EMPEROR}, row 201",
              ("train", "--set", "data_path=field/export.csv"), 3, ("species",),
              data=(None, "Species", 200, EMPEROR)),
+    BadInput("unknown-island", "an island called Atlantis, row 61",
+             ("train", "--set", "data_path=field/export.csv"), 3, ("island",),
+             data=(None, "Island", 60, "Atlantis")),
+    BadInput("unknown-sex", "a sex of UNKNOWN, row 71",
+             ("train", "--set", "data_path=field/export.csv"), 3, ("sex",),
+             data=(None, "Sex", 70, "UNKNOWN")),
+    BadInput("isotope-out-of-range", "a Delta 15 N of 50, row 81",
+             ("train", "--set", "data_path=field/export.csv"), 3,
+             ("Delta 15 N", "delta_15n", "15 N", "15n"),
+             data=(None, "Delta 15 N (o/oo)", 80, "50")),
     BadInput("predict-out-of-range", "a flipper of 2100 mm among the birds to predict",
              ("predict", "--input", "field/export.csv", "--output", "predictions/field.csv"), 3,
              FLIPPER, data=(PREDICT_ROWS, "Flipper Length (mm)", 5, "2100")),
@@ -499,9 +516,13 @@ def session(workspace, stage):
 
 
 PYTEST_ARGS = ("-q", "-p", "no:cacheprovider", "-p", "no:randomly")
-RUN_SCRIPT = """
-import runpy
-runpy.run_path("analysis.py", run_name="__main__")
+NOTEBOOK_RESULTS = ".kata-notebook-results.json"
+RUN_SCRIPT = f"""
+import json, runpy
+space = runpy.run_path("analysis.py", run_name="__main__")
+results = space.get("results")
+with open({NOTEBOOK_RESULTS!r}, "w") as out:
+    json.dump(results if isinstance(results, dict) else None, out, default=str)
 """
 TAMPER = """
 import json, sys
@@ -771,7 +792,23 @@ def test_the_ci_profile_trains_on_a_small_committed_sample(workspace, session):
         f"[profiles.ci] data_path = {str(sample)!r}: no such file in the workspace."
     )
     with inside.open(newline="", encoding="utf-8", errors="replace") as file:
-        birds = list(csv.DictReader(file))
+        header, *rows = list(csv.reader(file)) or [[]]
+    with (workspace / RAW_DATA).open(newline="", encoding="utf-8") as file:
+        export_header, *export_rows = list(csv.reader(file))
+    if header != export_header:
+        fail(
+            f"{sample} does not have the export's header (its columns: {', '.join(header[:6])}"
+            f"{', ...' if len(header) > 6 else ''}). The ci profile trains on raw rows of the "
+            "export, header included and unchanged, so it exercises the same reading and "
+            "validation as a real run."
+        )
+    strangers = [number for number, row in enumerate(rows, 2) if row not in export_rows]
+    if strangers:
+        fail(
+            f"{sample}, line {strangers[0]}: not a row of the export ({len(strangers)} such rows). "
+            "Copy rows of ../data/penguins_raw.csv as they are."
+        )
+    birds = [dict(zip(header, row, strict=False)) for row in rows]
     species = {(bird.get("Species") or "").split(" ")[0] for bird in birds}
     if not 30 <= len(birds) <= 120 or not {"Adelie", "Chinstrap", "Gentoo"} <= species:
         fail(
@@ -953,6 +990,12 @@ def test_your_tests_pass(session):
         + ". Run pytest in the workspace and read the first failure.\n"
         + _tail(run.stdout + run.stderr)
     )
+    skipped = re.search(r"\b(\d+) (skipped|xfailed)\b", _tail(run.stdout, 3))
+    assert not skipped, (
+        f"Your tests pass, but {skipped.group(1)} {skipped.group(2)}: here the data and every "
+        "library are present, so a skipped test proves nothing. Run pytest -rs in the workspace "
+        "to see why each one skips.\n" + _tail(run.stdout, 3)
+    )
 
 
 def test_the_notebook_still_runs(workspace, session):
@@ -964,6 +1007,32 @@ def test_the_notebook_still_runs(workspace, session):
     assert run.code == 0, (
         f"analysis.py (the notebook's paired script) stopped: {run.last_words()}. Restart the "
         "kernel and run all cells to see where."
+    )
+
+
+def test_the_notebook_still_reports_stage_6_s_numbers(session):
+    """With no PENGUIN_MASS_* variable set, the notebook's results are stage 6's numbers."""
+    run = session.runs["notebook"]
+    if run.code != 0:
+        fail("analysis.py did not run; the check that the notebook still runs says why.")
+    path = run.cwd / NOTEBOOK_RESULTS
+    results = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
+    if not isinstance(results, dict):
+        fail("analysis.py leaves no results dictionary; stage 2 put the key results in one.")
+    expected = {"train_rows": AS_DEFAULTS.train_rows, "test_rows": AS_DEFAULTS.test_rows,
+                "ridge_mae_g": AS_DEFAULTS.ridge_mae_g, "cv_mae_g": AS_DEFAULTS.cv_mae_g,
+                **AS_DEFAULTS.more}  # fmt: skip
+    wrong = {
+        key: results.get(key)
+        for key, value in expected.items()
+        if not isinstance(results.get(key), int | float)
+        or results[key] != pytest.approx(value, rel=1e-9)
+    }
+    assert not wrong, (
+        f"The notebook now reports {wrong}; with the defaults it must report stage 6's numbers "
+        f"({ {key: round(value, 2) for key, value in expected.items()} }). Does it read a profile "
+        "other than the defaults? Step 7: with no PENGUIN_MASS_* variable set, the same numbers; "
+        "and the golden master must keep pinning them, not be re-recorded."
     )
 
 

@@ -757,10 +757,15 @@ def test_the_same_settings_reproduce_the_same_metrics(story):
     if len(twins) != 2:
         fail(f"Expected two runs with alpha={WEAK_ALPHA:g} in mlflow.db, found {len(twins)}.")
     first, second = twins
+    absent = [
+        name for name in METRICS if not (isfinite(first.get(name)) and isfinite(second.get(name)))
+    ]
+    if absent:
+        fail(f"The two runs with alpha={WEAK_ALPHA:g} did not both log {', '.join(absent)}.")
     differ = {
-        name: (first.get(name), second.get(name))
+        name: (first[name], second[name])
         for name in METRICS
-        if first.get(name) != pytest.approx(second.get(name), rel=1e-9, abs=1e-9)
+        if first[name] != pytest.approx(second[name], rel=1e-9, abs=1e-9)
     }
     assert not differ, (
         f"Two runs with the same settings logged different metrics: {differ}. Something is not "

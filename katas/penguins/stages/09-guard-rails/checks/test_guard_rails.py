@@ -291,12 +291,10 @@ def _stop(process: subprocess.Popen) -> None:
     process.wait()
 
 
-# Formatted as ruff format would leave it, and wrong by rules from pyflakes (F401, F821) and
-# pycodestyle (E711), which ruff checks by default and every rule set keeps.
-LINT_PROBE = """import os
-
-
-def heaviest(birds):
+# Formatted as ruff format would leave it, and wrong by rules from pyflakes (F821) and
+# pycodestyle (E711), which ruff checks by default and every rule set keeps. Neither has a safe
+# fix, so a hook that only fixes and never fails (`ruff check --fix --exit-zero`) lets it through.
+LINT_PROBE = """def heaviest(birds):
     if birds == None:
         return unknown_bird
     return max(birds)
@@ -595,8 +593,9 @@ def _switched_off(job: dict, step: dict, run: str) -> list[str]:
             why.append(f"has continue-on-error ({where}), so its failure passes the build")
     if SWALLOWED.search(run):
         why.append("swallows a failure (`|| true`, `; exit 0`, `set +e`)")
-    if TESTS.search(run) and RUNS_NO_TESTS.search(run):
-        why.append("runs pytest with an option that runs no test")
+    testing = [line for line in run.splitlines() if TESTS.search(line)]
+    if testing and all(RUNS_NO_TESTS.search(line) for line in testing):
+        why.append("runs pytest only with an option that runs no test")
     return why
 
 

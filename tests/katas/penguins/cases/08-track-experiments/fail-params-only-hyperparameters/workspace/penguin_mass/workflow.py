@@ -20,7 +20,8 @@ from penguin_mass.storage import save_csv, save_json
 
 METRICS_FILE = "metrics.json"
 PREDICTION = "predicted_body_mass_g"
-CODE_FOLDER = Path(__file__).resolve().parent
+# The workspace: the package, the notebook and the tests (git status is scoped to it).
+PROJECT_FOLDER = Path(__file__).resolve().parent.parent
 # Where a run is recorded is not a parameter of the run (and a server URI may carry a password).
 NOT_PARAMS = {"tracking_uri"}
 
@@ -56,7 +57,7 @@ def train(settings: Settings) -> dict:
         },
         metrics=metrics,
         tags={
-            "git_commit": tracking.code_version(CODE_FOLDER),
+            "git_commit": tracking.code_version(PROJECT_FOLDER),
             "data_sha256": tracking.fingerprint(settings.data_path),
         },
         model=model,

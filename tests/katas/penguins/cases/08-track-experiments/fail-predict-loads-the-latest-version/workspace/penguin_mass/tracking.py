@@ -65,8 +65,9 @@ class Promotion:
 
 
 def code_version(folder: Path) -> str:
-    """The commit checked out in `folder`'s git repository, "<sha>-dirty" if anything there has
-    changed since (tracked or new files), or "unknown" outside git or without git."""
+    """The commit checked out in `folder`'s git repository, "<sha>-dirty" if anything in `folder`
+    has changed since (tracked or new files; changes elsewhere in the repository do not count),
+    or "unknown" outside git or without git."""
 
     def git(*args: str) -> str:
         done = subprocess.run(
@@ -76,7 +77,7 @@ def code_version(folder: Path) -> str:
 
     try:
         commit = git("rev-parse", "HEAD")
-        changed = git("status", "--porcelain")
+        changed = git("status", "--porcelain", "--", ".")
     except (OSError, subprocess.SubprocessError):
         return "unknown"
     return f"{commit}-dirty" if changed else commit
