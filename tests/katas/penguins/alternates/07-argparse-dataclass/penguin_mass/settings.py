@@ -69,10 +69,10 @@ def read_settings(profile=None, assignments=(), env=None, path="penguin_mass.tom
             raise BadSettings(f"profile {profile!r} is not in {path} ({', '.join(profiles)})")
         for name, value in profiles[profile].items():
             chosen[name] = _convert(name, value, f"{path} [profiles.{profile}]")
-    for name in KINDS:
-        variable = "PENGUIN_MASS_" + name.upper()
-        if variable in env:
-            chosen[name] = _convert(name, env[variable], variable)
+    for variable, value in env.items():
+        if variable.startswith("PENGUIN_MASS_") and variable != "PENGUIN_MASS_PROFILE":
+            name = variable.removeprefix("PENGUIN_MASS_").lower()
+            chosen[name] = _convert(name, value, variable)
     for text in assignments:
         if "=" not in text:
             raise BadSettings(f"--set {text!r} needs the form FIELD=VALUE")
