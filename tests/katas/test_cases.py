@@ -3,7 +3,8 @@
 A case (tests/katas/<kata>/cases/<stage>/<case>/) is a hand-in a learner could make, written from
 the stage README alone by someone who had not seen the checks: correct ones written differently
 from the reference, and wrong ones that skip the lesson (one per "Done when" item and per kind of
-shortcut). See shared notes on the format in case.toml: base, expect, why, remove, checks, fails.
+shortcut). See docs/reference/checks-harness.md for the format of case.toml: base, expect, why, remove, checks,
+fails, and known_gap for a wrong verdict that is known and not fixed yet.
 """
 
 from __future__ import annotations
@@ -56,7 +57,18 @@ def build(case: Path, spec: dict, tmp_path: Path) -> Path:
     return workspace
 
 
-@pytest.mark.parametrize("case", CASES, ids=case_id)
+def with_known_gaps(cases: list[Path]) -> list:
+    """A case whose wrong verdict is known and not fixed yet says so (`known_gap = "why"`): it
+    runs as a strict xfail, so the day the checks get it right, the suite asks to drop the note."""
+    params = []
+    for case in cases:
+        gap = tomllib.loads(case.read_text(encoding="utf-8")).get("known_gap")
+        marks = [pytest.mark.xfail(reason=gap, strict=True)] if gap else []
+        params.append(pytest.param(case, marks=marks, id=case_id(case)))
+    return params
+
+
+@pytest.mark.parametrize("case", with_known_gaps(CASES))
 def test_kata_check_gives_the_expected_verdict(case, tmp_path):
     spec = tomllib.loads(case.read_text(encoding="utf-8"))
     kata = find_kata(REPO / "katas", case.parents[3].name)

@@ -534,6 +534,25 @@ def test_fit_model_fills_gaps_with_what_the_training_birds_say(pipeline):
     )
 
 
+def test_fit_model_predicts_a_species_its_training_birds_lacked(pipeline):
+    """A model fitted without Chinstraps still predicts one (OneHotEncoder(handle_unknown="ignore"))."""
+    train = birds(24, seed=3)
+    train = train[train["species"] != "Chinstrap"]
+    model = call(pipeline, "fit_model", train)
+    stranger = birds(3, seed=4).iloc[[1]]  # species in turn: the second bird is a Chinstrap
+    try:
+        with quiet():
+            found = np.asarray(model.predict(stranger), dtype=float).ravel()
+    except Exception as error:
+        fail(
+            f"fit_model on birds without a Chinstrap gives a model that raises {type(error).__name__} "
+            f"when asked about one: {str(error)[:160]}. The interface's "
+            'OneHotEncoder(drop="if_binary", handle_unknown="ignore") gives an unseen species all '
+            "zeros instead: a field team will meet a bird the training data lacked."
+        )
+    assert np.isfinite(found).all(), f"A Chinstrap unseen in training was predicted at {found}."
+
+
 def test_fit_model_leaves_its_training_frame_alone_and_returns_a_new_model(pipeline):
     """fit_model changes neither the frame it is given nor a model it returned before."""
     first = call(pipeline, "fit_model", birds_with_gaps())  # call() checks the frame is unchanged

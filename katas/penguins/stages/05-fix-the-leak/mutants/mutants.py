@@ -39,6 +39,15 @@ def gaps_filled_before_the_split(clean_penguins):
     return broken
 
 
+def cross_validation_on_filled_birds(cross_validated_mae):
+    @functools.wraps(cross_validated_mae)
+    def broken(penguins, *args, **kwargs):
+        present = [column for column in MEASUREMENTS if column in penguins]
+        return cross_validated_mae(penguins.fillna(penguins[present].median()), *args, **kwargs)
+
+    return broken
+
+
 def baseline_from_all_birds(species_baseline):
     @functools.wraps(species_baseline)
     def broken(train, test, *args, **kwargs):
@@ -67,6 +76,12 @@ MUTANTS = [
         "Missing measurements are filled with the medians of all 342 birds before the split, as the stage 4 notebook did.",
         function="clean_penguins",
         wrap=gaps_filled_before_the_split,
+    ),
+    Mutant(
+        "leak-cross-validation-fills-all-birds-first",
+        "The cross-validation fills every bird's gaps with the medians of all 342 birds before it splits the folds.",
+        function="cross_validated_mae",
+        wrap=cross_validation_on_filled_birds,
     ),
     Mutant(
         "leak-baseline-from-all-birds",
