@@ -9,12 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from kata.harness import staging
+from kata.harness import run_notebooks, staging
 from kata.harness.io_audit import audited
 from kata.harness.mutants import load_mutants
 
 KATA = Path(__file__).resolve().parent
 GOLDEN_MASTER = "tests/test_golden_master.py"
+NOTEBOOK = "analysis.ipynb"
 
 
 @pytest.fixture(scope="session")
@@ -37,3 +38,9 @@ def audited_train(workspace):
         yield audited(copy, ["-m", "penguin_mass", "train"], env=environment)
     finally:
         staging.remove_stage(copy)
+
+
+@pytest.fixture(scope="module")
+def notebook_runs(workspace, start_workspace):
+    """The learner's notebook and the notebook the stage started from, each in a fresh kernel."""
+    return run_notebooks([workspace / NOTEBOOK, start_workspace / NOTEBOOK])

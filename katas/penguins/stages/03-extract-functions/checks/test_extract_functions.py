@@ -18,7 +18,6 @@ from kata.harness import (
     import_from_workspace,
     notebook_code,
     notebook_pair_in_sync,
-    run_notebooks,
     start_learner_tests,
 )
 from kata.harness.grading import require_golden_master_catches
@@ -530,12 +529,6 @@ def _imports_module(node):
 def test_your_golden_master_still_catches_the_stage_2_slips(workspace, stage, golden_master_slips):
     """Your golden master, on its own, still fails on each slip stage 2 planted."""
     require_golden_master_catches(workspace, stage, golden_master_slips, GOLDEN_MASTER)
-
-
-@pytest.fixture(scope="module")
-def notebook_runs(workspace, start_workspace):
-    """Your notebook and the notebook this stage started from, each run in a fresh kernel."""
-    return run_notebooks([workspace / NOTEBOOK, start_workspace / NOTEBOOK])
 
 
 def test_the_notebook_still_runs_top_to_bottom(notebook_runs):

@@ -32,7 +32,6 @@ from kata.harness import (
     import_from_workspace,
     notebook_pair_in_sync,
     run_learner_tests,
-    run_notebooks,
     staging,
 )
 from kata.harness.import_contracts import import_linter_config, lint_imports
@@ -376,12 +375,6 @@ def test_the_notebook_and_its_script_are_in_sync(workspace):
     """analysis.ipynb and analysis.py hold the same cells, so the golden master tests the report."""
     problem = notebook_pair_in_sync(workspace / NOTEBOOK)
     assert problem is None, problem
-
-
-@pytest.fixture(scope="module")
-def notebook_runs(workspace, start_workspace):
-    """Your notebook and the notebook this stage started from, each run in a fresh kernel."""
-    return run_notebooks([workspace / NOTEBOOK, start_workspace / NOTEBOOK])
 
 
 def test_the_notebook_still_runs_top_to_bottom(notebook_runs):
