@@ -171,9 +171,15 @@ def csv_columns_swapped(first: str, second: str) -> Callable[[], None]:
     return patch
 
 
-def fit_with_parameters(module: str, estimator: str, **changes: Callable) -> Callable[[], None]:
+def fit_with_parameters(
+    module: str, estimator: str, keep: bool = False, **changes: Callable
+) -> Callable[[], None]:
     """`estimator` fits (and splits, for a splitter) as if each named parameter were
-    `change(given)`: for example strategy=lambda s: "mean" if s == "median" else s."""
+    `change(given)`: for example strategy=lambda s: "mean" if s == "median" else s.
+
+    The parameters go back to their given values after the fit, unless `keep`: a parameter that
+    `transform` reads too (StandardScaler's with_mean) must stay changed, or the fitted estimator
+    would crash instead of slipping, and every test that merely uses it would "catch" the slip."""
 
     def patch() -> None:
         import importlib
@@ -182,12 +188,12 @@ def fit_with_parameters(module: str, estimator: str, **changes: Callable) -> Cal
         for method in ("fit", "split"):
             original = getattr(cls, method, None)
             if original is not None:
-                setattr(cls, method, _with_parameters(original, changes))
+                setattr(cls, method, _with_parameters(original, changes, keep))
 
     return patch
 
 
-def _with_parameters(original: Callable, changes: dict[str, Callable]) -> Callable:
+def _with_parameters(original: Callable, changes: dict[str, Callable], keep: bool) -> Callable:
     def method(self, *args, **kwargs):
         if called_from_tests():
             return original(self, *args, **kwargs)
@@ -201,8 +207,9 @@ def _with_parameters(original: Callable, changes: dict[str, Callable]) -> Callab
                 result = iter(list(result))
             return result
         finally:
-            for name, value in given.items():
-                setattr(self, name, value)
+            if not keep:
+                for name, value in given.items():
+                    setattr(self, name, value)
 
     return method
 

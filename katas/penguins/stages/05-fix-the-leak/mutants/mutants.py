@@ -104,6 +104,7 @@ MUTANTS = [
         patch=fit_with_parameters(
             "sklearn.preprocessing",
             "StandardScaler",
+            keep=True,
             with_mean=lambda given: False,
             with_std=lambda given: False,
         ),
@@ -112,7 +113,7 @@ MUTANTS = [
         "sex-encoded-as-two-columns",
         'Sex is one-hot encoded without drop="if_binary", so the model gets both sex_female and sex_male.',
         patch=fit_with_parameters(
-            "sklearn.preprocessing", "OneHotEncoder", drop=lambda given: None
+            "sklearn.preprocessing", "OneHotEncoder", keep=True, drop=lambda given: None
         ),
     ),
     Mutant(
@@ -120,6 +121,12 @@ MUTANTS = [
         "fit_model builds its pipeline with the default alpha=1.0, whatever alpha it is given.",
         function="fit_model",
         wrap=alpha_ignored,
+    ),
+    Mutant(
+        "cv-fills-all-birds-before-the-folds",
+        "cross_validated_mae fills every bird's gaps with the medians of all the birds it is given, then splits the folds: each fold's model has seen the held-out birds' medians.",
+        function="cross_validated_mae",
+        wrap=cross_validation_on_filled_birds,
     ),
     Mutant(
         "cv-folds-not-shuffled",
