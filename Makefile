@@ -24,7 +24,7 @@ practice: setup
 
 ## test: set up, then run the repository's whole test suite (what CI runs)
 test: setup
-	$(BIN)/pytest -n 2 --dist loadgroup
+	$(BIN)/pytest -n 2 --dist loadgroup --durations=25
 
 ## lab: JupyterLab on a kata's workspace (KATA=penguins by default), with jupytext pairing
 lab: setup
