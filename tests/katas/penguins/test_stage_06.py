@@ -28,7 +28,7 @@ from kata.harness import CheckFailed
 
 REPO = Path(__file__).resolve().parents[3]
 STAGE_6 = "06-separate-the-layers"
-CHECKS = REPO / "katas" / "penguins" / "stages" / STAGE_6 / "checks" / "test_separate_the_layers.py"
+LAYER_RULES = REPO / "katas" / "penguins" / "layer_rules.py"  # the rules stage 6 establishes
 
 LOOSE_CONTRACTS = """\
 [importlinter]
@@ -207,7 +207,8 @@ def test_stage_6_fails_a_notebook_that_imports_the_domain_and_defines_a_function
 
 @pytest.fixture(scope="module")
 def checks():
-    spec = importlib.util.spec_from_file_location("stage_6_checks", CHECKS)
+    """The module that reads a package's layers (the stage 6 checks and their successors use it)."""
+    spec = importlib.util.spec_from_file_location("layer_rules_under_test", LAYER_RULES)
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up while the file loads
     try:
