@@ -30,9 +30,12 @@ def test_ci_runs_the_readme_test_command():
 
 def test_make_test_sets_up_then_runs_pytest():
     makefile = (REPO / "Makefile").read_text()
-    # two workers, each kata's discrimination file and the site tests kept on one (tests/conftest.py)
+    # two workers, each kata's discrimination file and the site tests kept on one (tests/conftest.py),
+    # and the slowest tests listed in every log
     assert re.search(
-        r"^test: setup\n\t\$\(BIN\)/pytest -n 2 --dist loadgroup$", makefile, re.MULTILINE
+        r"^test: setup\n\t\$\(BIN\)/pytest -n 2 --dist loadgroup --durations=25$",
+        makefile,
+        re.MULTILINE,
     )
     assert re.search(r"^practice: setup\n\t\$\(BIN\)/kata$", makefile, re.MULTILINE)
     assert "uv sync --frozen" in makefile
