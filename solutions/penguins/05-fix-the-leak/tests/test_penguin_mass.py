@@ -145,6 +145,7 @@ def test_changing_only_the_held_out_birds_leaves_the_fitted_model_unchanged():
     failed: the medians and the scaling had been learned from the test birds too.
     """
     everyone = flock(30)
+    everyone.loc[:5, "flipper_length_mm"] = np.nan  # training birds with gaps too (README, step 1)
     train, test = split_train_test(everyone, test_fraction=0.2, seed=1)
     changed = everyone.copy()
     changed.loc[test.index, "flipper_length_mm"] += 40.0

@@ -48,6 +48,15 @@ def cross_validation_on_filled_birds(cross_validated_mae):
     return broken
 
 
+def split_fills_gaps_from_every_bird(split_train_test):
+    @functools.wraps(split_train_test)
+    def broken(penguins, *args, **kwargs):
+        present = [column for column in MEASUREMENTS if column in penguins]
+        return split_train_test(penguins.fillna(penguins[present].median()), *args, **kwargs)
+
+    return broken
+
+
 def baseline_from_all_birds(species_baseline):
     @functools.wraps(species_baseline)
     def broken(train, test, *args, **kwargs):
@@ -127,6 +136,12 @@ MUTANTS = [
         "cross_validated_mae fills every bird's gaps with the medians of all the birds it is given, then splits the folds: each fold's model has seen the held-out birds' medians.",
         function="cross_validated_mae",
         wrap=cross_validation_on_filled_birds,
+    ),
+    Mutant(
+        "split-fills-gaps-from-every-bird",
+        "split_train_test 'tidies' the birds first: it fills every gap with the median of all the birds, held-out ones included, then splits. The leak of stage 4, moved into the split; a leak test whose training birds have gaps catches it.",
+        function="split_train_test",
+        wrap=split_fills_gaps_from_every_bird,
     ),
     Mutant(
         "cv-folds-not-shuffled",

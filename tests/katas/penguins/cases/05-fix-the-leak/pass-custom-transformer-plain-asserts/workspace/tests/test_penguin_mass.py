@@ -64,6 +64,7 @@ def five_birds():
 
 def test_the_model_ignores_whatever_happens_to_the_held_out_birds():
     birds = line_of_birds(40)
+    birds.loc[birds.index[:6], "flipper_length_mm"] = np.nan  # training birds with gaps, too
     train, test = split_train_test(birds, 0.25, seed=7)
     other = birds.copy()
     other.loc[test.index, "bill_length_mm"] = 80.0

@@ -25,6 +25,7 @@ def all_males(birds, rows):
 @pytest.mark.parametrize("change", [move_flippers, punch_gaps, swap_sexes, all_males])
 def test_the_held_out_birds_do_not_reach_the_model(flock, change):
     everyone = flock(40, wobble=30.0)
+    everyone.loc[everyone.index[:6], ["flipper_length_mm", "delta_15n"]] = np.nan
     train, test = split_train_test(everyone, test_fraction=0.25, seed=2)
     changed = everyone.copy()
     change(changed, test.index)
