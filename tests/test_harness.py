@@ -9,6 +9,7 @@ import pytest
 from conftest import REPO
 from kata.errors import KataError
 from kata.harness import learner_tests, notebook_pair_in_sync
+from kata.harness.import_contracts import modules_outside_the_layers
 from kata.harness.io_audit import audited
 from kata.harness.mutants import Edit, Mutant, MutantError, apply_mutant, load_mutants
 from kata.manifest import load_kata
@@ -287,3 +288,21 @@ def test_the_io_audit_sees_writes_by_any_library_and_who_made_them(tmp_path):
     assert [e.name for e in run.writes_to("total.txt")] == ["os.rename"]
     assert [e.name for e in run.writes_to("direct.txt")] == ["open"]
     assert not any(event.target.endswith(".py") for event in run.events)
+
+
+def test_modules_outside_every_layers_contract_are_named(tmp_path):
+    package = tmp_path / "shop"
+    for name in ("__init__", "__main__", "cli", "domain/__init__", "domain/prices", "helpers"):
+        (package / f"{name}.py").parent.mkdir(parents=True, exist_ok=True)
+        (package / f"{name}.py").write_text("")
+    (tmp_path / ".importlinter").write_text(
+        "[importlinter]\nroot_package = shop\n\n[importlinter:contract:layers]\nname = L\n"
+        "type = layers\nlayers =\n    shop.cli\n    (shop.reports) | shop.domain\n"
+    )
+    assert modules_outside_the_layers(tmp_path, "shop") == ["shop.helpers"]
+    (tmp_path / ".importlinter").unlink()
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.importlinter]\nroot_package = "shop"\n\n[[tool.importlinter.contracts]]\n'
+        'name = "L"\ntype = "layers"\ncontainers = ["shop"]\nlayers = ["cli", "helpers : domain"]\n'
+    )
+    assert modules_outside_the_layers(tmp_path, "shop") == []
