@@ -30,10 +30,15 @@ def require_same_key_results(
             "The notebook this stage started from keeps its key results in no dictionary (stage 2 "
             "collects them in one, `results` in the README), so nothing can be compared."
         )
+    # The largest dictionary holds the key results and must keep its name; a smaller one (an
+    # intermediate such as the scores of one model) is compared where the notebook still has it.
+    main = max(dictionaries, key=lambda name: _numbers_in(dictionaries[name]))
     moved = []
     for name, expected in dictionaries.items():
         found = mine.variables().get(name)
         if not isinstance(found, dict):
+            if name != main:
+                continue
             fail(f"The notebook no longer leaves its key results in `{name}`; keep that name.")
         moved += [
             f"{key}: {found.get(key)!r} (was {value!r})"
