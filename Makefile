@@ -7,7 +7,7 @@ KATA   ?= penguins
 export MLFLOW_DISABLE_TELEMETRY := true
 export DO_NOT_TRACK := 1
 
-.PHONY: setup practice test lab docs bench lint clean
+.PHONY: setup practice test test-extended lab docs bench lint clean
 
 ## setup: create .venv with the exact versions in uv.lock (bytecode compiled, so checks start fast)
 setup: $(VENV)/.installed
@@ -22,9 +22,13 @@ $(VENV)/.installed: pyproject.toml uv.lock
 practice: setup
 	$(BIN)/kata
 
-## test: set up, then run the repository's whole test suite (what CI runs)
+## test: set up, then run the repository's test suite (what CI runs)
 test: setup
-	$(BIN)/pytest -n 2 --dist loadgroup --durations=25
+	$(BIN)/pytest -n 2 --dist loadgroup --durations=25 -m "not extended"
+
+## test-extended: the first per-stage discrimination tests, which the cases now cover (slow)
+test-extended: setup
+	$(BIN)/pytest -n 2 --dist loadgroup --durations=25 -m extended
 
 ## lab: JupyterLab on a kata's workspace (KATA=penguins by default), with jupytext pairing
 lab: setup

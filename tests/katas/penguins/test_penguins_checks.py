@@ -24,7 +24,7 @@ SOLUTIONS = REPO / "solutions" / "penguins"
 ALTERNATES = Path(__file__).resolve().parent / "alternates"
 DATA = REPO / "katas" / "penguins" / "data" / "penguins_raw.csv"
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.extended]  # see the extended marker
 
 
 def build(tmp_path, solution, *, overlays=(), remove=(), edits=(), files=None, sync=True):

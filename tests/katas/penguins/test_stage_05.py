@@ -23,7 +23,7 @@ REPO = Path(__file__).resolve().parents[3]
 STAGE = "05-fix-the-leak"
 START = "04-test-the-pieces"
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.extended]  # see the extended marker
 
 
 def check(workspace, *only):

@@ -54,6 +54,7 @@ forbidden_modules =
 
 
 @pytest.mark.slow
+@pytest.mark.extended
 def test_stage_6_passes_a_domain_subpackage_with_pyproject_contracts(tmp_path, check_stage):
     """Domain as domain/{features,model,evaluation}.py, clean_penguins in the domain, contracts
     in pyproject.toml, other figure names, its own tests and `import penguin_mass as pm`."""
@@ -73,6 +74,7 @@ def test_stage_6_passes_a_domain_subpackage_with_pyproject_contracts(tmp_path, c
 
 
 @pytest.mark.slow
+@pytest.mark.extended
 def test_stage_6_fails_a_domain_that_plots_even_with_contracts_loosened_to_allow_it(tmp_path):
     workspace = build(
         tmp_path,
@@ -115,6 +117,7 @@ def test_stage_6_fails_a_domain_that_plots_even_with_contracts_loosened_to_allow
 
 
 @pytest.mark.slow
+@pytest.mark.extended
 def test_stage_6_fails_a_domain_that_reads_a_csv(tmp_path):
     """Pandas may be imported in the domain, and the contracts allow it; the call is what is wrong."""
     reader = (
@@ -150,6 +153,7 @@ def test_stage_6_fails_a_domain_that_reads_a_csv(tmp_path):
 
 
 @pytest.mark.slow
+@pytest.mark.extended
 def test_stage_6_fails_a_notebook_that_imports_the_domain_and_defines_a_function_and_no_contracts(
     tmp_path,
 ):

@@ -29,7 +29,7 @@ EVALUATE = "test_evaluate_prints_the_scores_of_the_saved_model"
 PROFILE_AND_FLAGS = "test_a_profile_and_set_flags_give_their_own_correct_metrics"
 STILL_PASS = (TRAIN_DEFAULTS, EVALUATE, PROFILE_AND_FLAGS)
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.extended]  # see the extended marker
 
 
 def outcomes(run, check):

@@ -25,7 +25,7 @@ PROMOTE = "test_promote_makes_the_chosen_run_the_champion"
 PREDICT = "test_predict_in_a_fresh_process_uses_the_champion"
 SERVER = "test_the_same_commands_work_against_a_tracking_server"
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.extended]  # see the extended marker
 
 
 def failure(run, check):

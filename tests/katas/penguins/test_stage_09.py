@@ -18,7 +18,7 @@ from test_penguins_checks import assert_fails_readably, assert_passes, build, pa
 STAGE_9 = "09-guard-rails"
 START = "08-track-experiments"
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.extended]  # see the extended marker
 
 NO_TESTS_WORKFLOW = """\
 name: CI
