@@ -290,6 +290,11 @@ def domain_io_while_running(workspace: Path, package: Package, args: list[str]) 
     run = audited(workspace, args)
     if run.returncode != 0:
         return []  # the checks that run the program say why it failed
+    return touched_by_the_domain(package, run)
+
+
+def touched_by_the_domain(package: Package, run: AuditedRun) -> list[str]:
+    """The events of `run` whose nearest layer on the call stack is the domain, each told once."""
     paths = layer_paths(package)
     touched = run.touched_by([paths["domain"]], list(paths.values()))
     return list(dict.fromkeys(event.describe() for event in touched))
@@ -349,12 +354,7 @@ def require_layer_rules(workspace: Path) -> None:
 
 def require_domain_untouched_by_io(workspace: Path, run: AuditedRun, command: str) -> None:
     """While `run` ran, nothing of the domain (or what it called) touched a file or the network."""
-    paths = layer_paths(read_package(workspace))
-    found = list(
-        dict.fromkeys(
-            event.describe() for event in run.touched_by([paths["domain"]], list(paths.values()))
-        )
-    )
+    found = touched_by_the_domain(read_package(workspace), run)
     assert not found, (
         f"While `{command}` ran, the domain (or a module it called) reached outside Python:"
         + listed(found)
