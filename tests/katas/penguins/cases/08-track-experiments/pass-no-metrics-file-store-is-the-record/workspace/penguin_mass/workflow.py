@@ -19,7 +19,7 @@ from penguin_mass.domain import FEATURES, TARGET
 from penguin_mass.storage import save_csv
 
 PREDICTION = "predicted_body_mass_g"
-CODE_FOLDER = Path(__file__).resolve().parent
+PROJECT_FOLDER = Path(__file__).resolve().parent.parent
 # Where a run is recorded is not a parameter of the run (and a server URI may carry a password).
 NOT_PARAMS = {"tracking_uri"}
 
@@ -50,7 +50,7 @@ def train(settings: Settings) -> dict:
         params=settings.model_dump(mode="json", exclude=NOT_PARAMS),
         metrics=metrics,
         tags={
-            "git_commit": tracking.code_version(CODE_FOLDER),
+            "git_commit": tracking.code_version(PROJECT_FOLDER),
             "data_sha256": tracking.fingerprint(settings.data_path),
         },
         model=model,
