@@ -2,15 +2,17 @@
 
 import re
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
 
 from conftest import REPO
 from kata.errors import KataError
-from kata.harness import learner_tests, notebook_pair_in_sync
+from kata.harness import learner_tests, notebook_pair_in_sync, processes
 from kata.harness.import_contracts import modules_outside_the_layers
 from kata.harness.io_audit import audited
+from kata.harness.learner_code import ArgumentChanged, Handle, LearnerModule, LearnerRaised
 from kata.harness.mutants import Edit, Mutant, MutantError, apply_mutant, load_mutants
 from kata.manifest import load_kata
 from kata.results import FailureKind
@@ -26,9 +28,7 @@ def make_suite(folder: Path, body: str) -> Path:
     return folder
 
 
-@pytest.mark.parametrize("fork", [True, False], ids=["forked", "fresh-process"])
-def test_learner_runs_count_passes_and_failures_the_same_either_way(tmp_path, monkeypatch, fork):
-    monkeypatch.setattr(learner_tests, "_fork_is_safe", lambda: fork)
+def test_learner_runs_count_passes_and_failures(tmp_path):
     good = make_suite(
         tmp_path / "good", "def test_a():\n    assert 1\n\ndef test_b():\n    assert 2\n"
     )
@@ -52,22 +52,82 @@ def test_a_learner_run_that_hangs_is_stopped(tmp_path):
     assert not run.ok
 
 
-@pytest.mark.parametrize("fork", [True, False], ids=["forked", "fresh-process"])
-def test_a_background_run_gives_its_result_later_and_closing_one_stops_it(
-    tmp_path, monkeypatch, fork
-):
-    monkeypatch.setattr(learner_tests, "_fork_is_safe", lambda: fork)
+def test_a_background_run_gives_its_result_later_and_closing_one_stops_it(tmp_path, monkeypatch):
+    processes.shared(learner_tests.preload_of(None))  # its own scratch folder is not the runs'
     scratch = tmp_path / "scratch"
     scratch.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(scratch))
     quick = make_suite(tmp_path / "quick", "def test_a():\n    assert 1\n")
-    slow = make_suite(tmp_path / "slow", "import time\n\ndef test_a():\n    time.sleep(30)\n")
+    marker = tmp_path / "still-running"
+    slow = make_suite(
+        tmp_path / "slow",
+        "import pathlib, time\n\ndef test_a():\n    time.sleep(2)\n"
+        f"    pathlib.Path({str(marker)!r}).write_text('the run went on')\n",
+    )
     pending_quick = learner_tests.start_learner_tests(quick)
     pending_slow = learner_tests.start_learner_tests(slow)
     assert pending_quick.result().ok
     assert list(scratch.iterdir()), "the slow run should still have its copy"
     pending_slow.close()
     assert list(scratch.iterdir()) == [], "a background run left files behind"
+    time.sleep(3)
+    assert not marker.exists(), "closing a background run did not stop it"
+
+
+def test_a_forked_program_has_its_own_folder_environment_and_modules(tmp_path):
+    (tmp_path / "learner.py").write_text("VALUE = 1\n")
+    code = (
+        "import os, sys, learner\n"
+        "print(os.getcwd(), os.environ.get('WHO'), 'pandas' in sys.modules, learner.VALUE)"
+    )
+    with processes.Processes(preload=["pandas"]) as service:
+        first = service.run(tmp_path, ["-c", code], env={"WHO": "first"})
+        (tmp_path / "learner.py").write_text("VALUE = 2\n")
+        second = service.run(tmp_path, ["-c", code])
+    assert first.stdout.split() == [str(tmp_path), "first", "True", "1"], first.said()
+    assert second.stdout.split() == [str(tmp_path), "None", "True", "2"], second.said()
+
+
+def test_the_learner_s_module_answers_from_its_own_process_with_plain_data(tmp_path):
+    (tmp_path / "learner.py").write_text(
+        "import pandas as pd\n"
+        "class Mine:\n    size = 3\n"
+        "def frame(rows):\n    return pd.DataFrame({'a': range(rows), 's': ['x'] * rows})\n"
+        "def mine():\n    return Mine()\n"
+        "def size(thing):\n    return thing.size\n"
+        "def broken():\n    raise ValueError('no birds')\n"
+        "def changes(frame):\n    frame['a'] = 0\n"
+    )
+    import pandas as pd
+
+    with LearnerModule(tmp_path, "learner") as learner:
+        made = learner.call("frame", 3)
+        own = learner.call("mine")
+        size = learner.call("size", own)
+        with pytest.raises(LearnerRaised, match="ValueError: no birds"):
+            learner.call("broken")
+        with pytest.raises(ArgumentChanged):
+            learner.call("changes", pd.DataFrame({"a": [1, 2]}))
+        found = learner.has_function("frame"), learner.has_function("Mine.size"), learner.has("x")
+    assert isinstance(made, pd.DataFrame)
+    assert made.shape == (3, 2)
+    assert isinstance(own, Handle), "the learner's own class must stay in the learner's process"
+    assert own.kind == "Mine"
+    assert size == 3, "a handle passed back stands for its object"
+    assert found == (True, False, False)
+
+
+def test_a_pickle_that_names_a_function_is_not_plain_data():
+    import pickle
+
+    from kata.harness.plain_data import NotPlainData, load_plain
+
+    class Sneaky:
+        def __reduce__(self):
+            return (print, ("ran in the recorder",))
+
+    with pytest.raises(NotPlainData, match=r"builtins\.print"):
+        load_plain(pickle.dumps(Sneaky()))
 
 
 def test_a_mutant_edits_the_script_and_rewrites_its_paired_notebook(tmp_path):
@@ -143,10 +203,10 @@ def check_file(tmp_path: Path, body: str) -> list[dict]:
 def test_results_carry_sentences_and_the_kind_of_failure(tmp_path):
     results = check_file(
         tmp_path,
-        "from kata.harness import import_from_workspace\n\n"
+        "from kata.harness import learner_module\n\n"
         "def test_readable(workspace):\n"
         '    """The answer is 42."""\n'
-        "    value = import_from_workspace(workspace, 'answer').VALUE\n"
+        "    value = learner_module(workspace, 'answer').get('VALUE')\n"
         "    assert value == 42, f'VALUE is {value}; expected 42 (answer.py)'\n\n"
         "def test_bare(workspace):\n"
         "    assert 1 == 2\n\n"
@@ -168,11 +228,11 @@ def test_results_carry_sentences_and_the_kind_of_failure(tmp_path):
 def test_a_syntax_error_in_an_imported_module_reads_as_file_and_line(tmp_path):
     results = check_file(
         tmp_path,
-        "from kata.harness import import_from_workspace\n\n"
+        "from kata.harness import learner_module\n\n"
         "def test_imports(workspace):\n"
         '    """The module imports."""\n'
         "    (workspace / 'broken.py').write_text('def f(:\\n')\n"
-        "    import_from_workspace(workspace, 'broken')\n",
+        "    learner_module(workspace, 'broken')\n",
     )
     assert results[0]["kind"] == "assertion"
     assert results[0]["message"].startswith("broken.py:1: SyntaxError:")
@@ -211,16 +271,32 @@ def test_a_check_that_learner_code_skips_or_xfails_fails(tmp_path):
     results = check_file(
         tmp_path,
         "import pytest\n"
-        "from kata.harness import import_from_workspace\n\n"
+        "from kata.harness import learner_module\n\n"
         "def test_skipped_by_the_learner(workspace):\n"
         "    (workspace / 'sneaky.py').write_text(\n"
         "        'import pytest\\npytest.skip(\"not today\", allow_module_level=True)\\n')\n"
-        "    import_from_workspace(workspace, 'sneaky')\n\n"
-        "def test_xfailed_by_the_learner(workspace):\n"
+        "    learner_module(workspace, 'sneaky')\n\n"
+        "def test_xfailed_by_the_check(workspace):\n"
         "    pytest.xfail('later')\n",
     )
-    assert [(r["outcome"], r["kind"]) for r in results] == [("failed", "skipped")] * 2
-    assert "skipped (not today)" in results[0]["message"]
+    assert [(r["outcome"], r["kind"]) for r in results] == [
+        ("failed", "assertion"),
+        ("failed", "skipped"),
+    ]
+    assert "Importing sneaky raised Skipped: not today" in results[0]["message"]
+
+
+def test_learner_code_runs_outside_the_process_that_records_the_verdicts(tmp_path):
+    results = check_file(
+        tmp_path,
+        "from kata.harness import learner_module\n\n"
+        "def test_out_of_reach(workspace):\n"
+        "    (workspace / 'sneaky.py').write_text(\n"
+        "        'import sys\\nREACHED = sorted(m for m in sys.modules if m.startswith(\"kata\"))\\n')\n"
+        "    reached = learner_module(workspace, 'sneaky').get('REACHED')\n"
+        "    assert reached == [], reached\n",
+    )
+    assert results[0]["outcome"] == "passed", results[0]["message"]
 
 
 def test_a_run_that_ends_early_fails_the_checks_it_never_decided(tmp_path):

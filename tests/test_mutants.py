@@ -72,11 +72,7 @@ def test_a_function_mutant_wraps_the_learner_s_function_where_it_is_defined(tmp_
     assert run.failed == 1, "the re-exported name should be the broken one"
 
 
-@pytest.mark.parametrize("fork", [True, False], ids=["forked", "fresh-process"])
-def test_a_library_mutant_reaches_the_tests_and_the_processes_they_start(
-    tmp_path, monkeypatch, fork
-):
-    monkeypatch.setattr(learner_tests, "_fork_is_safe", lambda: fork)
+def test_a_library_mutant_reaches_the_tests_and_the_processes_they_start(tmp_path):
     stage = mutants_file(
         tmp_path / "stage",
         """

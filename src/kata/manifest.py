@@ -50,6 +50,8 @@ class Kata:
     order: int
     stages: tuple[Stage, ...]
     kata_dir: Path
+    # Libraries the learners' code imports, for the checks' warm helper Python to import once.
+    preload: tuple[str, ...] = ()
 
     @property
     def workspace(self) -> Path:
@@ -98,6 +100,7 @@ def _parse(data: dict, kata_dir: Path, where: str) -> Kata:
     summary = fields.text("summary")
     audience = fields.texts("audience")
     order = fields.integer("order", default=100)
+    preload = fields.texts("preload") if "preload" in data else ()
     raw_stages = data.get("stages")
     if not isinstance(raw_stages, list) or not raw_stages:
         raise ManifestError(f"{where}: stages: missing; add at least one [[stages]] table")
@@ -108,7 +111,7 @@ def _parse(data: dict, kata_dir: Path, where: str) -> Kata:
     for slug in slugs:
         if slugs.count(slug) > 1:
             raise ManifestError(f"{where}: stages: slug '{slug}' is listed twice")
-    return Kata(kata_dir.name, title, summary, audience, order, tuple(stages), kata_dir)
+    return Kata(kata_dir.name, title, summary, audience, order, tuple(stages), kata_dir, preload)
 
 
 def _parse_stage(raw: object, index: int, kata_dir: Path, where: str) -> Stage:

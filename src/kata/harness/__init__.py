@@ -2,6 +2,15 @@
 
 from kata.harness.context import Stage
 from kata.harness.failures import CheckFailed, fail
+from kata.harness.learner_code import (
+    ArgumentChanged,
+    Handle,
+    LearnerModule,
+    LearnerRaised,
+    learner_module,
+    script_variable,
+    script_variables,
+)
 from kata.harness.learner_tests import (
     PendingTestRun,
     TestRun,
@@ -28,11 +37,15 @@ from kata.harness.notebooks import (
     run_script,
     without_magics,
 )
-from kata.harness.workspace_files import import_from_workspace, require_file
+from kata.harness.workspace_files import require_file
 
 __all__ = [
+    "ArgumentChanged",
     "CheckFailed",
     "ExecutedNotebook",
+    "Handle",
+    "LearnerModule",
+    "LearnerRaised",
     "Mutant",
     "PendingTestRun",
     "Stage",
@@ -42,8 +55,8 @@ __all__ = [
     "code_cells",
     "describe",
     "fail",
-    "import_from_workspace",
     "judge_tests",
+    "learner_module",
     "load_mutants",
     "notebook_code",
     "notebook_pair_in_sync",
@@ -54,6 +67,8 @@ __all__ = [
     "run_notebook_many",
     "run_notebooks",
     "run_script",
+    "script_variable",
+    "script_variables",
     "start_learner_tests",
     "without_magics",
 ]

@@ -1,28 +1,19 @@
 """Running the learner's own tests, many times over when mutants are involved.
 
-Each run imports pandas and scikit-learn again, which costs about two seconds. Where the
-platform allows it, the runs are forked from a process that has imported them once already;
-otherwise each run is a fresh interpreter. Both give the same answer.
+Each run is `python -m pytest` in a copy of the workspace, forked from the kata's warm helper
+Python (`kata.harness.processes`), so the libraries are imported once per check, not once per run.
 """
 
 from __future__ import annotations
 
-import ast
-import importlib
-import importlib.util
-import os
-import shutil
-import subprocess
-import sys
 import tempfile
-import threading
-import time
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kata.harness import mutants, staging
+from kata.harness import processes, staging
+from kata.manifest import MANIFEST, load_kata
 
 PYTEST_ARGS = ("-q", "-p", "no:cacheprovider", "-p", "no:randomly")
 
@@ -80,40 +71,34 @@ class PendingTestRun:
     """The learner's tests, running in the background in a temporary copy of their workspace.
 
     Start one before a slow step (a notebook run) so that both use a core each; `result()` waits
-    for the tests, and `close()` stops them if nobody asked.
+    for the tests, and `close()` forgets them if nobody asked (the helper ends them at its timeout).
     """
 
     def __init__(self, root: Path, timeout: int = 120) -> None:
         root = Path(root)
-        self._copy = staging.stage_copy(root, staging.kata_dir_of(root))
-        self._scratch = Path(tempfile.mkdtemp(prefix="kata-runs-"))
-        use_fork = _fork_is_safe()
-        if use_fork:
-            _preload(self._copy)
-        job_cls = _ForkedJob if use_fork else _ProcessJob
-        self._job: _Job | None = job_cls(self._copy, self._scratch / "run", timeout)
+        kata_dir = staging.kata_dir_of(root)
+        self._copy = staging.stage_copy(root, kata_dir)
+        self._junit = self._copy.parent / "junit.xml"
+        self._processes = processes.shared(preload_of(kata_dir))
+        self._run: processes.Run | None = self._processes.start(
+            self._copy, pytest_argv(self._junit), timeout=timeout
+        )
         self._result: TestRun | None = None
 
     def result(self) -> TestRun:
-        if self._result is None and self._job is not None:
-            while not self._job.finished():
-                time.sleep(0.005)
-            self._result = self._job.result()
-            self._job = None
-            self._clean_up()
+        if self._result is None and self._run is not None:
+            (run,) = self._processes.wait(self._run)
+            self._result = reported(run, self._junit)
+            self._run = None
+            staging.remove_stage(self._copy)
         assert self._result is not None, "the run was closed before it finished"
         return self._result
 
     def close(self) -> None:
-        if self._job is not None:
-            if not self._job.finished():
-                self._job._kill()
-            self._job = None
-            self._clean_up()
-
-    def _clean_up(self) -> None:
-        staging.remove_stage(self._copy)
-        shutil.rmtree(self._scratch, ignore_errors=True)
+        if self._run is not None:
+            self._processes.cancel(self._run)
+            self._run = None
+            staging.remove_stage(self._copy)
 
 
 def start_learner_tests(root: Path, timeout: int = 120) -> PendingTestRun:
@@ -139,208 +124,62 @@ def run_test_suites(
         else list(stop_at_first_failure)
     )
     environments = list(environments or [{} for _ in folders])
-    use_fork = _fork_is_safe()
-    if use_fork and folders:
-        _preload(folders[0])
-    pending = list(enumerate(folders))
-    running: dict[int, _Job] = {}
-    results: dict[int, TestRun] = {}
-    workers = max(1, os.cpu_count() or 1)
+    if not folders:
+        return []
+    service = processes.shared(preload_of(staging.kata_dir_of(Path(folders[0]))))
     with tempfile.TemporaryDirectory(prefix="kata-runs-") as scratch:
-        while pending or running:
-            while pending and len(running) < workers:
-                index, folder = pending.pop(0)
-                job_cls = _ForkedJob if use_fork else _ProcessJob
-                extra = ("-x",) if stops[index] else ()
-                running[index] = job_cls(
-                    folder, Path(scratch) / str(index), timeout, extra, environments[index]
-                )
-            for index, job in list(running.items()):
-                if job.finished():
-                    results[index] = job.result()
-                    del running[index]
-            time.sleep(0.005)
-    return [results[index] for index in range(len(folders))]
-
-
-def _fork_is_safe() -> bool:
-    # Forking is only safe with one thread, and before a notebook kernel has left ZeroMQ sockets here.
-    from kata.harness import notebooks
-
-    return hasattr(os, "fork") and threading.active_count() == 1 and not notebooks.kernels_started
-
-
-def _preload(folder: Path) -> None:
-    """Import, once, the installed libraries that the folder's code imports, for the forks to share."""
-    for name in sorted(_imported_modules(folder)):
-        try:
-            spec = importlib.util.find_spec(name)
-        except (ImportError, ValueError):
-            continue
-        if spec is not None and spec.origin and spec.origin.startswith(_LIBRARIES):
-            try:
-                importlib.import_module(name)
-            except Exception:
-                continue
-
-
-_LIBRARIES = tuple({sys.prefix, sys.base_prefix, sys.exec_prefix})
-
-
-def _imported_modules(folder: Path) -> set[str]:
-    names = set()
-    for path in folder.rglob("*.py"):
-        try:
-            tree = ast.parse(path.read_bytes())
-        except (SyntaxError, ValueError):
-            continue
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Import):
-                names.update(alias.name for alias in node.names)
-            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
-                names.add(node.module)
-    return names
-
-
-class _Job:
-    def __init__(
-        self,
-        folder: Path,
-        scratch: Path,
-        timeout: int,
-        extra: tuple[str, ...] = (),
-        environment: dict[str, str] | None = None,
-    ) -> None:
-        scratch.mkdir(parents=True)
-        self.extra = extra
-        self.environment = {"MPLBACKEND": "Agg", **(environment or {})}
-        self.folder = folder
-        self.junit = scratch / "junit.xml"
-        self.log = scratch / "output.txt"
-        self.deadline = time.monotonic() + timeout
-        self.timed_out = False
-
-    def finished(self) -> bool:
-        if self._poll():
-            return True
-        if time.monotonic() > self.deadline:
-            self._kill()
-            self.timed_out = True
-            return True
-        return False
-
-    def result(self) -> TestRun:
-        output = self.log.read_text(errors="replace") if self.log.exists() else ""
-        passed = failed = errors = 0
-        seconds = 0.0
-        failing, skipped = [], []
-        if self.junit.exists():
-            root = ET.parse(self.junit).getroot()
-            for case in root.iter("testcase"):
-                seconds += float(case.get("time", 0) or 0)
-                module = (case.get("classname") or "").replace(".", "/")
-                if case.find("failure") is not None or case.find("error") is not None:
-                    failing.append(f"{module}.py::{case.get('name')}")
-                elif case.find("skipped") is not None:
-                    skipped.append(f"{module}.py::{case.get('name')}")
-            for suite in root.iter("testsuite"):
-                total = int(suite.get("tests", 0))
-                failed += int(suite.get("failures", 0))
-                errors += int(suite.get("errors", 0))
-                passed += (
-                    total
-                    - int(suite.get("failures", 0))
-                    - int(suite.get("errors", 0))
-                    - int(suite.get("skipped", 0))
-                )
-        elif not self.timed_out:
-            errors = 1  # pytest itself failed (bad configuration, a conftest that does not import)
-        return TestRun(passed, failed, errors, output, self.timed_out, failing, seconds, skipped)
-
-    def args(self) -> list[str]:
-        return [
-            *PYTEST_ARGS,
-            *self.extra,
-            f"--junitxml={self.junit}",
-            "--rootdir",
-            str(self.folder),
-        ]
-
-    def _poll(self) -> bool:
-        raise NotImplementedError
-
-    def _kill(self) -> None:
-        raise NotImplementedError
-
-
-class _ProcessJob(_Job):
-    def __init__(self, folder: Path, scratch: Path, timeout: int, *options) -> None:
-        super().__init__(folder, scratch, timeout, *options)
-        with self.log.open("w") as log:
-            self.process = subprocess.Popen(
-                [sys.executable, "-m", "pytest", *self.args()],
-                cwd=folder,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                env={**os.environ, **self.environment},
+        reports = [Path(scratch) / f"{index}.xml" for index in range(len(folders))]
+        runs = [
+            service.start(
+                folder,
+                pytest_argv(report, ("-x",) if stop else ()),
+                env=environment,
+                timeout=timeout,
             )
-
-    def _poll(self) -> bool:
-        return self.process.poll() is not None
-
-    def _kill(self) -> None:
-        self.process.kill()
-        self.process.wait()
-
-
-class _ForkedJob(_Job):
-    def __init__(self, folder: Path, scratch: Path, timeout: int, *options) -> None:
-        super().__init__(folder, scratch, timeout, *options)
-        self.pid = os.fork()
-        if self.pid == 0:
-            os._exit(_run_in_child(folder, self.log, self.args(), self.environment))
-
-    def _poll(self) -> bool:
-        pid, _ = os.waitpid(self.pid, os.WNOHANG)
-        return pid != 0
-
-    def _kill(self) -> None:
-        os.kill(self.pid, 9)
-        os.waitpid(self.pid, 0)
+            for folder, report, stop, environment in zip(
+                folders, reports, stops, environments, strict=True
+            )
+        ]
+        service.wait(*runs)
+        return [reported(run, report) for run, report in zip(runs, reports, strict=True)]
 
 
-def _run_in_child(folder: Path, log: Path, args: list[str], environment: dict[str, str]) -> int:
-    try:
-        descriptor = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
-        os.dup2(descriptor, 1)
-        os.dup2(descriptor, 2)
-        # Inside a pytest run, sys.stdout is the parent's capture object, not file descriptor 1.
-        sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
-        os.chdir(folder)
-        os.environ.update(environment)
-        _forget_non_library_modules()
-        if mutants.ENVIRONMENT in environment:
-            mutants.activate_from_environment()
-        import warnings
-
-        warnings.resetwarnings()
-        import pytest
-
-        return int(pytest.main(args))
-    except BaseException:
-        import traceback
-
-        traceback.print_exc()
-        return 3
-    finally:
-        sys.stdout.flush()
-        sys.stderr.flush()
+def preload_of(kata_dir: Path | None) -> tuple[str, ...]:
+    """The libraries the kata's manifest says its learners' code imports (and pytest)."""
+    if kata_dir is None or not (kata_dir / MANIFEST).is_file():
+        return ("pytest",)
+    return ("pytest", *load_kata(kata_dir).preload)
 
 
-def _forget_non_library_modules() -> None:
-    """Drop modules the parent imported from outside the installed libraries (checks, workspaces)."""
-    for name, module in list(sys.modules.items()):
-        file = getattr(module, "__file__", None)
-        if file and not file.startswith(_LIBRARIES) and name != "__main__":
-            del sys.modules[name]
-    sys.meta_path[:] = [f for f in sys.meta_path if type(f).__name__ != "AssertionRewritingHook"]
+def pytest_argv(junit: Path, extra: Sequence[str] = ()) -> list[str]:
+    return ["-m", "pytest", *PYTEST_ARGS, *extra, f"--junitxml={junit}", "--rootdir", "."]
+
+
+def reported(run: processes.Run, junit: Path) -> TestRun:
+    """What a finished pytest run reported in its JUnit XML (and said on its output)."""
+    output = run.stdout + run.stderr
+    passed = failed = errors = 0
+    seconds = 0.0
+    failing, skipped = [], []
+    if junit.exists() and not run.timed_out:
+        root = ET.parse(junit).getroot()
+        for case in root.iter("testcase"):
+            seconds += float(case.get("time", 0) or 0)
+            module = (case.get("classname") or "").replace(".", "/")
+            if case.find("failure") is not None or case.find("error") is not None:
+                failing.append(f"{module}.py::{case.get('name')}")
+            elif case.find("skipped") is not None:
+                skipped.append(f"{module}.py::{case.get('name')}")
+        for suite in root.iter("testsuite"):
+            total = int(suite.get("tests", 0))
+            failed += int(suite.get("failures", 0))
+            errors += int(suite.get("errors", 0))
+            passed += (
+                total
+                - int(suite.get("failures", 0))
+                - int(suite.get("errors", 0))
+                - int(suite.get("skipped", 0))
+            )
+    elif not run.timed_out:
+        errors = 1  # pytest itself failed (bad configuration, a conftest that does not import)
+    return TestRun(passed, failed, errors, output, run.timed_out, failing, seconds, skipped)

@@ -5,7 +5,6 @@ they build themselves, and compare with values worked out by hand.
 """
 
 import ast
-import copy
 import math
 
 import numpy as np
@@ -14,8 +13,10 @@ import pytest
 from key_results import require_same_key_results
 
 from kata.harness import (
+    ArgumentChanged,
+    LearnerRaised,
     fail,
-    import_from_workspace,
+    learner_module,
     notebook_code,
     notebook_pair_in_sync,
     start_learner_tests,
@@ -113,43 +114,28 @@ def module(workspace):
             f"Expected {MODULE}.py beside {NOTEBOOK} (or a package folder {MODULE}/ with an "
             "__init__.py). Step 2 of the README creates it."
         )
-    return import_from_workspace(workspace, MODULE)
+    learner = learner_module(workspace, MODULE)
+    yield learner
+    learner.close()
 
 
 def call(module, name, *args, **kwargs):
     """Call penguin_mass.<name>; a crash or a changed input frame fails with a readable message."""
-    function = getattr(module, name, None)
-    if not callable(function):
+    if not module.has_function(name):
         fail(f"{MODULE} has no function {name}. The README's interface table gives its signature.")
-    before = [copy.deepcopy(arg) for arg in args]
     try:
-        result = function(*args, **kwargs)
-    except Exception as error:  # the learner's function crashed: say where and on what
+        return module.call(name, *args, **kwargs)
+    except LearnerRaised as error:  # the learner's function crashed: say where and on what
         fail(
-            f"{name} raised {type(error).__name__}: {error}, when called on a small frame of "
+            f"{name} raised {error}, when called on a small frame of "
             "birds built by the check. Try it in a notebook cell on a few rows of your data."
         )
-    for position, (arg, original) in enumerate(zip(args, before, strict=True), start=1):
-        if isinstance(arg, pd.DataFrame | pd.Series) and not _same(arg, original):
-            fail(
-                f"{name} changed the frame it was given (argument {position}): after the call it "
-                "has different columns or values. Work on a copy (frame.copy(), assign, rename) "
-                "and return the new frame; never write into the argument."
-            )
-    return result
-
-
-def _same(frame, original):
-    if type(frame) is not type(original):
-        return False
-    try:
-        if isinstance(frame, pd.DataFrame):
-            pd.testing.assert_frame_equal(frame, original)
-        else:
-            pd.testing.assert_series_equal(frame, original)
-    except AssertionError:
-        return False
-    return True
+    except ArgumentChanged as change:
+        fail(
+            f"{name} changed the frame it was given (argument {change.position}): after the call "
+            "it has different columns or values. Work on a copy (frame.copy(), assign, rename) "
+            "and return the new frame; never write into the argument."
+        )
 
 
 def row(frame, label, name):

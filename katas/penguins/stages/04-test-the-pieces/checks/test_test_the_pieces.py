@@ -8,8 +8,10 @@ on frames built by hand can pass and catch the slips.
 import pytest
 
 from kata.harness import (
+    ArgumentChanged,
+    LearnerRaised,
     fail,
-    import_from_workspace,
+    learner_module,
     notebook_pair_in_sync,
     start_learner_tests,
 )
@@ -88,12 +90,16 @@ def test_your_unit_tests_survive_a_rewrite_that_changes_nothing(workspace, stage
 
 def test_the_bill_columns_are_where_their_names_say(workspace):
     """clean_penguins puts the culmen length in bill_length_mm and the culmen depth in bill_depth_mm."""
-    module = import_from_workspace(workspace, "penguin_mass")
-    try:
-        raw = module.read_raw(workspace.parent / "data" / "penguins_raw.csv")
-        first = module.clean_penguins(raw).iloc[0]
-    except Exception as error:  # the learner's code crashed on the real data
-        fail(f"Reading and cleaning the real export raised {type(error).__name__}: {error}.")
+    with learner_module(workspace, "penguin_mass") as module:
+        try:
+            raw = module.call("read_raw", workspace.parent / "data" / "penguins_raw.csv")
+            first = module.call("clean_penguins", raw).iloc[0]
+        except (
+            LearnerRaised,
+            ArgumentChanged,
+            AttributeError,
+        ) as error:  # the learner's code crashed
+            fail(f"Reading and cleaning the real export raised {error}.")
     absent = [column for column in ("bill_length_mm", "bill_depth_mm") if column not in first.index]
     if absent:
         fail(

@@ -7,24 +7,21 @@ themselves, compare with a ridge regression worked out here in numpy, and run th
 tests against deliberately broken pipelines.
 """
 
-import copy
 import io
-import os
-import runpy
-import sys
 import tokenize
-import traceback
-import warnings
-from contextlib import contextmanager
 
 import numpy as np
 import pandas as pd
 import pytest
+from probes import describe_model, same_object
 
 from kata.harness import (
+    ArgumentChanged,
+    LearnerRaised,
     fail,
-    import_from_workspace,
+    learner_module,
     notebook_pair_in_sync,
+    script_variables,
     staging,
     start_learner_tests,
 )
@@ -34,7 +31,6 @@ from kata.harness.grading import (
     require_golden_master_catches,
     verdict_on_tests,
 )
-from kata.harness.workspace_files import forget_workspace_modules
 
 MODULE = "penguin_mass"
 NOTEBOOK = "analysis.ipynb"
@@ -150,28 +146,21 @@ def hand_cross_validated_mae(frame, alpha, folds, seed):
 # Calling the learner's code.
 
 
-@contextmanager
-def quiet():
-    """Warnings from the learner's code (pandas, scikit-learn) are not this check's business."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        yield
-
-
 @pytest.fixture(scope="module")
 def module(workspace):
     if not (
         (workspace / f"{MODULE}.py").is_file() or (workspace / MODULE / "__init__.py").is_file()
     ):
         fail(f"Expected {MODULE}.py beside {NOTEBOOK}, as in stages 3 and 4.")
-    with quiet():
-        return import_from_workspace(workspace, MODULE)
+    learner = learner_module(workspace, MODULE)
+    yield learner
+    learner.close()
 
 
 @pytest.fixture(scope="module")
 def pipeline(module):
     """The module, once it has the four functions of this stage's interface."""
-    missing = [name for name in INTERFACE if not callable(getattr(module, name, None))]
+    missing = [name for name in INTERFACE if not module.has_function(name)]
     if missing:
         fail(
             f"{MODULE} has no {', '.join(missing)} yet. The README's interface table gives their "
@@ -182,36 +171,30 @@ def pipeline(module):
 
 def call(module, name, *args, **kwargs):
     """Call penguin_mass.<name>; a crash or a changed input frame fails with a readable message."""
-    function = getattr(module, name)
-    before = [copy.deepcopy(arg) for arg in args]
     try:
-        with quiet():
-            result = function(*args, **kwargs)
-    except Exception as error:  # the learner's function crashed: say where and on what
+        return module.call(name, *args, **kwargs)
+    except LearnerRaised as error:  # the learner's function crashed: say where and on what
         fail(
-            f"{name} raised {type(error).__name__}: {error}, when called on a small frame of birds "
-            "built by the check (the nine columns of clean_penguins, a few gaps). Try it in a "
-            "notebook cell on a few rows of your data."
+            f"{name} raised {error}, when called on a small frame of birds built by the check "
+            "(the nine columns of clean_penguins, a few gaps). Try it in a notebook cell on a few "
+            "rows of your data."
         )
-    for position, (arg, original) in enumerate(zip(args, before, strict=True), start=1):
-        if isinstance(arg, pd.DataFrame) and not arg.equals(original):
-            fail(
-                f"{name} changed the frame it was given (argument {position}). Select the columns "
-                "the model needs (frame[FEATURES]) and let the pipeline work on that; never write "
-                "into the caller's frame."
-            )
-    return result
-
-
-def predict(model, frame, name="fit_model"):
-    try:
-        with quiet():
-            return np.asarray(model.predict(frame), dtype=float).ravel()
-    except Exception as error:  # the fitted model cannot predict from clean birds
+    except ArgumentChanged as change:
         fail(
-            f"The model from {name} raised {type(error).__name__}: {error} when asked to predict "
-            "for birds as clean_penguins returns them. The pipeline should pick the columns it "
-            "needs itself and fill their gaps."
+            f"{name} changed the frame it was given (argument {change.position}). Select the "
+            "columns the model needs (frame[FEATURES]) and let the pipeline work on that; never "
+            "write into the caller's frame."
+        )
+
+
+def predict(module, model, frame, name="fit_model"):
+    try:
+        return np.asarray(module.call_method(model, "predict", frame), dtype=float).ravel()
+    except (LearnerRaised, ArgumentChanged) as error:  # the fitted model cannot predict
+        fail(
+            f"The model from {name} raised {error} when asked to predict for birds as "
+            "clean_penguins returns them. The pipeline should pick the columns it needs itself "
+            "and fill their gaps."
         )
 
 
@@ -265,67 +248,41 @@ def perturb(raw, held_out):
     return changed
 
 
-def run_script(folder, others):
-    """Run analysis.py in `folder` as the golden master does, in this process; its `results`."""
-    for root in (folder, *others):
-        forget_workspace_modules(root)
-    previous = os.getcwd()
-    sys.path.insert(0, str(folder))
-    os.chdir(folder)
-    try:
-        import matplotlib
-
-        matplotlib.use("Agg")
-        with quiet():
-            namespace = runpy.run_path(SCRIPT)
-    except (Exception, SystemExit) as error:  # the learner's notebook crashed on this data
-        fail(f"{SCRIPT}{_line_in(error, folder)} raised {type(error).__name__}: {error}")
-    finally:
-        os.chdir(previous)
-        sys.path.remove(str(folder))
-        forget_workspace_modules(folder)
-        from matplotlib import pyplot
-
-        pyplot.close("all")
-    results = namespace.get("results")
-    if not isinstance(results, dict):
-        fail(
-            f"{SCRIPT} ran, but defines no dictionary named results. Keep the key results in one "
-            "dict, results, in the notebook's last code cell (stage 2)."
-        )
-    return results
-
-
-def _line_in(error, folder):
-    frames = [
-        f for f in traceback.extract_tb(error.__traceback__) if f.filename.startswith(str(folder))
-    ]
-    if not frames:
-        return ""
-    last = frames[-1]
-    return f" (via {os.path.relpath(last.filename, folder)}:{last.lineno})"
+def script_results(folders):
+    """Run analysis.py in each folder as the golden master does; each run's `results`."""
+    found = []
+    for outcome in script_variables(folders, SCRIPT, "results"):
+        if outcome.error is not None:  # the learner's notebook crashed on this data
+            where = f" (via {outcome.where})" if outcome.where else ""
+            fail(f"{SCRIPT}{where} raised {outcome.error}")
+        if not isinstance(outcome.value, dict):
+            fail(
+                f"{SCRIPT} ran, but defines no dictionary named results. Keep the key results in "
+                "one dict, results, in the notebook's last code cell (stage 2)."
+            )
+        found.append(outcome.value)
+    return found
 
 
 @pytest.fixture(scope="module")
 def notebook_runs(workspace, module):
     """(results on the real export, results with only the held-out birds changed, held-out count)."""
     try:
-        with quiet():
-            raw = module.read_raw(workspace.parent / "data" / "penguins_raw.csv")
-            _, test = module.split_train_test(module.clean_penguins(raw), 0.2, 42)
-    except Exception as error:  # the stage 3 interface no longer works on the real export
+        raw = module.call("read_raw", workspace.parent / "data" / "penguins_raw.csv")
+        _, test = module.call("split_train_test", module.call("clean_penguins", raw), 0.2, 42)
+    except (LearnerRaised, ArgumentChanged) as error:  # stage 3's interface fails on the export
         fail(
             "Finding the held-out birds with split_train_test(clean_penguins(read_raw(...)), 0.2, "
-            f"42) raised {type(error).__name__}: {error}. Those three keep stage 3's interface."
+            f"42) raised {error}. Those three keep stage 3's interface."
         )
-    runs, folders = [], []
+    folders = []
     try:
         for frame in (raw, perturb(raw, test.index)):
             folder = staging.stage_copy(workspace, None)
             folders.append(folder)
             (folder.parent / "data").mkdir()
             frame.to_csv(folder.parent / "data" / "penguins_raw.csv", index=False)
-            runs.append(run_script(folder, [workspace, *folders]))
+        runs = script_results(folders)
     finally:
         for folder in folders:
             staging.remove_stage(folder)
@@ -463,29 +420,20 @@ def _tail(output, lines=12):
 
 def test_make_model_returns_an_unfitted_pipeline_ending_in_ridge(pipeline):
     """make_model(alpha) returns a new, unfitted scikit-learn Pipeline whose last step is Ridge(alpha)."""
-    from sklearn.exceptions import NotFittedError
-    from sklearn.linear_model import Ridge
-    from sklearn.pipeline import Pipeline
-    from sklearn.utils.validation import check_is_fitted
-
-    model = call(pipeline, "make_model", alpha=3.5)
-    assert isinstance(model, Pipeline), (
-        f"make_model returned a {type(model).__name__}; expected a sklearn.pipeline.Pipeline, so "
+    found = pipeline.probe(describe_model, call(pipeline, "make_model", alpha=3.5))
+    assert found["pipeline"], (
+        f"make_model returned a {found['kind']}; expected a sklearn.pipeline.Pipeline, so "
         "that fitting it fits the gap filling and scaling together with the ridge."
     )
-    last = model.steps[-1][1]
-    ridge = isinstance(last, Ridge) and last.alpha == 3.5
-    assert ridge, f"The last step of make_model(alpha=3.5) is {last!r}; expected Ridge(alpha=3.5)."
-    try:
-        check_is_fitted(model)
-    except NotFittedError:
-        pass
-    else:
-        fail(
-            "make_model returned a pipeline that is already fitted. It should return a new, "
-            "unfitted one: fitting is fit_model's job, and only on the birds it is given."
-        )
-    assert call(pipeline, "make_model") is not call(pipeline, "make_model"), (
+    assert found["ridge_alpha"] == 3.5, (
+        f"The last step of make_model(alpha=3.5) is {found['last']}; expected Ridge(alpha=3.5)."
+    )
+    assert not found["fitted"], (
+        "make_model returned a pipeline that is already fitted. It should return a new, "
+        "unfitted one: fitting is fit_model's job, and only on the birds it is given."
+    )
+    twice = call(pipeline, "make_model"), call(pipeline, "make_model")
+    assert not pipeline.probe(same_object, *twice), (
         "make_model returned the same object twice; build a new pipeline on every call."
     )
 
@@ -524,7 +472,7 @@ def test_fit_model_fills_gaps_with_what_the_training_birds_say(pipeline):
     unknown["sex"] = unknown["sex"].where(unknown["sex"].isna())  # missing, as in the export
     filled = bird.assign(**train[MEASUREMENTS].median().to_dict(), sex="male")
     as_female = filled.assign(sex="female")
-    got, medians, female = (predict(model, b)[0] for b in (unknown, filled, as_female))
+    got, medians, female = (predict(pipeline, model, b)[0] for b in (unknown, filled, as_female))
     guess = " (as a female it would be exactly that)" if got == pytest.approx(female) else ""
     assert got == pytest.approx(medians), (
         f"A bird whose measurements and sex are all missing is predicted at {got:.1f} g{guess}; "
@@ -541,12 +489,11 @@ def test_fit_model_predicts_a_species_its_training_birds_lacked(pipeline):
     model = call(pipeline, "fit_model", train)
     stranger = birds(3, seed=4).iloc[[1]]  # species in turn: the second bird is a Chinstrap
     try:
-        with quiet():
-            found = np.asarray(model.predict(stranger), dtype=float).ravel()
-    except Exception as error:
+        found = np.asarray(pipeline.call_method(model, "predict", stranger), dtype=float).ravel()
+    except LearnerRaised as error:
         fail(
-            f"fit_model on birds without a Chinstrap gives a model that raises {type(error).__name__} "
-            f"when asked about one: {str(error)[:160]}. The interface's "
+            f"fit_model on birds without a Chinstrap gives a model that raises "
+            f"{str(error)[:200]} when asked about one. The interface's "
             'OneHotEncoder(drop="if_binary", handle_unknown="ignore") gives an unseen species all '
             "zeros instead: a field team will meet a bird the training data lacked."
         )

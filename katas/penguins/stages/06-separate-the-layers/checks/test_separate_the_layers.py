@@ -29,7 +29,7 @@ from layer_rules import (
 from kata.harness import (
     CheckFailed,
     fail,
-    import_from_workspace,
+    learner_module,
     notebook_pair_in_sync,
     run_learner_tests,
     staging,
@@ -106,15 +106,20 @@ def test_the_package_has_data_domain_and_presentation_layers(layout):
 
 def test_the_stage_5_interface_is_importable_from_the_package_and_lives_in_its_layer(workspace):
     """The stage 5 names import from penguin_mass; each function is defined in its own layer."""
-    module = import_from_workspace(workspace, PACKAGE)
-    missing = [name for name in INTERFACE if not hasattr(module, name)]
+    with learner_module(workspace, PACKAGE) as module:
+        missing = [name for name in INTERFACE if not module.has(name)]
+        homes = {
+            name: module.get(f"{name}.__module__")
+            for name in HOME_LAYERS
+            if module.has_function(name)
+        }
     assert not missing, (
         f"`from {PACKAGE} import {', '.join(missing)}` fails. The public API keeps every name of "
         f"the stage 5 interface: import each in {PACKAGE}/__init__.py from the layer it lives in."
     )
     misplaced = []
     for name, layers in HOME_LAYERS.items():
-        defined_in = getattr(getattr(module, name), "__module__", "") or ""
+        defined_in = homes.get(name) or ""
         if not any(
             defined_in == f"{PACKAGE}.{layer}" or defined_in.startswith(f"{PACKAGE}.{layer}.")
             for layer in layers

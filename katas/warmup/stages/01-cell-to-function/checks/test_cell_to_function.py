@@ -6,8 +6,9 @@ import random
 import pytest
 
 from kata.harness import (
+    LearnerRaised,
     fail,
-    import_from_workspace,
+    learner_module,
     notebook_code,
     notebook_pair_in_sync,
     require_file,
@@ -47,22 +48,29 @@ def entries_and_lengths(count=60, seed=20261203):
     return cases
 
 
-def _parse_length_mm(workspace):
+@pytest.fixture(scope="module")
+def parse_length_mm(workspace):
+    """field_notes.parse_length_mm, called in a process of its own; a crash gives its error text."""
     require_file(workspace, "field_notes.py", "Step 2 asks you to create it beside explore.ipynb.")
-    module = import_from_workspace(workspace, "field_notes")
-    function = getattr(module, "parse_length_mm", None)
-    if not callable(function):
+    learner = learner_module(workspace, "field_notes")
+    if not learner.has_function("parse_length_mm"):
+        learner.close()
         fail("field_notes.py has no function parse_length_mm; step 2 gives its name and signature.")
-    return function
+
+    def parse(entry):
+        try:
+            return learner.call("parse_length_mm", entry)
+        except LearnerRaised as error:  # the learner's function crashed: a wrong answer
+            return str(error)
+
+    yield parse
+    learner.close()
 
 
 def _wrong_answers(parse_length_mm, cases):
     wrong = []
     for entry, expected in cases:
-        try:
-            found = parse_length_mm(entry)
-        except Exception as error:  # the learner's function crashed: report it like a wrong answer
-            found = f"{type(error).__name__}: {error}"
+        found = parse_length_mm(entry)
         if expected is None and found is not None:
             wrong.append(f"parse_length_mm({entry!r}) gave {found!r}, expected None")
         elif expected is not None and (
@@ -74,16 +82,16 @@ def _wrong_answers(parse_length_mm, cases):
     return wrong
 
 
-def test_parse_length_mm_reads_the_readme_s_examples(workspace):
+def test_parse_length_mm_reads_the_readme_s_examples(parse_length_mm):
     """parse_length_mm gives the README's examples in millimetres, or None when missing."""
     examples = [("181", 181.0), ("186 mm", 186.0), ("19.5 cm", 195.0), (" 193 ", 193.0)]
-    wrong = _wrong_answers(_parse_length_mm(workspace), examples + [(m, None) for m in MISSING])
+    wrong = _wrong_answers(parse_length_mm, examples + [(m, None) for m in MISSING])
     assert not wrong, "; ".join(wrong) + "."
 
 
-def test_parse_length_mm_reads_entries_it_has_never_seen(workspace):
+def test_parse_length_mm_reads_entries_it_has_never_seen(parse_length_mm):
     """parse_length_mm also reads entries made up by the check: any number, with or without a unit."""
-    wrong = _wrong_answers(_parse_length_mm(workspace), entries_and_lengths())
+    wrong = _wrong_answers(parse_length_mm, entries_and_lengths())
     assert not wrong, (
         f"{len(wrong)} made-up entries came out wrong, for example: {'; '.join(wrong[:3])}. "
         "The function must follow the rules (strip spaces; NA, . and empty are missing; cm times "
