@@ -184,7 +184,7 @@ def test_pairing_reports_a_missing_twin_and_cells_that_differ(tmp_path):
     assert "jupytext --sync explore.ipynb" in notebook_pair_in_sync(tmp_path / "explore.ipynb")
 
 
-def check_file(tmp_path: Path, body: str) -> list[dict]:
+def check_file(tmp_path: Path, body: str, **options) -> list[dict]:
     """Run a one-file stage made for the test and return its results."""
     kata_dir = tmp_path / "katas" / "demo"
     checks = kata_dir / "stages" / "01-only" / "checks"
@@ -197,7 +197,32 @@ def check_file(tmp_path: Path, body: str) -> list[dict]:
     (kata_dir / "workspace").mkdir()
     (kata_dir / "workspace" / "answer.py").write_text("VALUE = 41\n")
     stage = load_kata(kata_dir).stages[0]
-    return [r.to_json() for r in run_checks(stage, kata_dir / "workspace").results]
+    return [r.to_json() for r in run_checks(stage, kata_dir / "workspace", **options).results]
+
+
+EXPENSIVE_FIRST = (
+    "import pathlib, pytest\n\n"
+    "@pytest.mark.expensive\n"
+    "def test_slow():\n"
+    "    pathlib.Path(__file__).with_name('slow-ran').write_text('yes')\n\n"
+    "def test_cheap_fails():\n"
+    "    assert False, 'the cheap check fails'\n\n"
+    "def test_cheap_passes():\n"
+    "    pass\n"
+)
+
+
+def test_expensive_checks_run_after_the_cheap_ones_and_wait_for_them_when_gated(tmp_path):
+    gated = check_file(tmp_path / "gated", EXPENSIVE_FIRST, gate=True)
+    assert [(r["name"], r["kind"]) for r in gated] == [
+        ("test_cheap_fails", "assertion"),
+        ("test_cheap_passes", ""),
+        ("test_slow", "waiting"),
+    ]
+    assert not list(tmp_path.glob("gated/**/slow-ran")), "a waiting check must not run"
+    whole = check_file(tmp_path / "whole", EXPENSIVE_FIRST)
+    assert [(r["name"], r["kind"]) for r in whole][-1] == ("test_slow", "")
+    assert list(tmp_path.glob("whole/**/slow-ran")), "without the gate every check runs"
 
 
 def test_results_carry_sentences_and_the_kind_of_failure(tmp_path):

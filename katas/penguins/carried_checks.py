@@ -6,6 +6,7 @@ pytest collects them there, so each rule is written once and reads the same at e
 
 from __future__ import annotations
 
+import pytest
 from layer_rules import (
     PACKAGE,
     require_atomic_outputs,
@@ -30,11 +31,13 @@ def test_every_module_sits_in_a_layer_of_your_contracts(workspace):
     require_every_module_layered(workspace, PACKAGE)
 
 
+@pytest.mark.expensive
 def test_the_domain_touches_no_file_while_train_runs(workspace, audited_train):
     """While train runs, no code of the domain opens, writes or deletes a file, or calls out."""
     require_domain_untouched_by_io(workspace, audited_train, TRAIN)
 
 
+@pytest.mark.expensive
 def test_train_writes_every_output_atomically(audited_train, stage):
     """train moves each file it leaves in outputs/ into place whole, with os.replace."""
     require_atomic_outputs(audited_train, TRAIN, REQUIRED_OUTPUTS.get(stage.number, ()))

@@ -20,6 +20,7 @@ class FailureKind(StrEnum):
     COLLECTION = "collection"  # a check file that cannot be loaded
     SKIPPED = "skipped"  # a skip or an xfail: it proves nothing, so it fails
     MISSING = "missing"  # collected, but the run ended before it was decided
+    WAITING = "waiting"  # an expensive check, not run because a cheaper one failed first
 
 
 @dataclass

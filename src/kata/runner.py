@@ -30,6 +30,7 @@ def run_checks(
     start: Path | None = None,
     on_result: Callable[[CheckResult], None] | None = None,
     stop_at_first_failure: bool = False,
+    gate: bool = False,
 ) -> CheckRun:
     """Run the stage's checks on `workspace`; KataError when they cannot run at all.
 
@@ -38,8 +39,10 @@ def run_checks(
     workspace the stage started from, for checks that compare behaviour before and after.
     `on_result` is called with each result as soon as it is decided. `stop_at_first_failure`
     ends the run at the first failed check (the checks never run then count as failed, "missing").
+    With `gate`, the checks marked expensive run only if the cheaper ones all pass (the others
+    count as failed, "waiting"): what a learner at the keyboard wants. Without it, every check runs.
     """
-    process = CheckProcess(stage, workspace, only, start, stop_at_first_failure)
+    process = CheckProcess(stage, workspace, only, start, stop_at_first_failure, gate)
     try:
         run = process.wait(timeout, on_result)
     finally:
@@ -69,6 +72,7 @@ class CheckProcess:
         only: Sequence[str] = (),
         start: Path | None = None,
         stop_at_first_failure: bool = False,
+        gate: bool = False,
     ) -> None:
         if not workspace.is_dir():
             raise KataError(
@@ -98,6 +102,8 @@ class CheckProcess:
             command += ["--kata-start", str(start)]
         if stop_at_first_failure:
             command += ["-x"]
+        if gate:
+            command += ["--kata-gate"]
         (self.scratch / "tmp").mkdir()
         self.began = time.monotonic()
         with (self.scratch / "output.txt").open("wb") as output:

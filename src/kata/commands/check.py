@@ -10,7 +10,7 @@ from kata import workspace as ws
 from kata.context import Context
 from kata.errors import CHECK_FAILED
 from kata.manifest import Kata, Stage
-from kata.results import CheckResult, CheckRun
+from kata.results import CheckResult, CheckRun, FailureKind
 from kata.runner import run_checks
 
 
@@ -40,7 +40,11 @@ def main(args, context: Context) -> int:
     else:
         print(header(stage, context, workspace, own_workspace), flush=True)
         run = run_checks(
-            stage, workspace, start=start, on_result=lambda r: print(line(r), flush=True)
+            stage,
+            workspace,
+            start=start,
+            on_result=lambda r: print(line(r), flush=True),
+            gate=True,
         )
     if own_workspace:
         record(context, kata, stage, run, workspace)
@@ -74,6 +78,8 @@ def header(stage: Stage, context: Context, workspace: Path, own_workspace: bool)
 
 
 def line(result: CheckResult) -> str:
+    if result.kind is FailureKind.WAITING:
+        return f"  {display.paint(display.TODO, 'dim')} {result.sentence} (runs once the checks above pass)"
     text = f"  {display.mark(result.passed)} {result.sentence}"
     if not result.passed and result.message:
         text += "\n" + display.indent(result.message, prefix="      ")
@@ -104,7 +110,10 @@ def summary(
     hint_how: str = "`kata hint`",
 ) -> str:
     passed = sum(result.passed for result in run.results)
+    waiting = sum(result.kind is FailureKind.WAITING for result in run.results)
     lines = ["", f"{passed} of {len(run.results)} checks pass ({run.seconds:.1f} s)."]
+    if waiting:
+        lines[-1] = lines[-1][:-1] + f"; {waiting} slower ones wait until the others pass."
     if run.passed:
         lines.append(
             display.paint("Stage done.", "green")

@@ -350,7 +350,9 @@ class Screen:
 
     def start_run(self) -> StreamingRun:
         start = ws.recorded_start(self.context.repo, self.kata.name, self.stage.slug)
-        return StreamingRun(CheckProcess(self.stage, self.workspace, start=start), self._say)
+        return StreamingRun(
+            CheckProcess(self.stage, self.workspace, start=start, gate=True), self._say
+        )
 
     def finished(self, outcome) -> None:
         if isinstance(outcome, CheckRun):

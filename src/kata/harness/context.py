@@ -19,6 +19,7 @@ class Stage:
     kata_dir: Path
     start_dir: Path  # the previous stage's reference solution, or the kata's pristine start
     mutants: list[Mutant] = field(default_factory=list)
+    preload: tuple[str, ...] = ()  # the libraries kata.toml says the learners' code imports
 
 
 def stage_of_checks(checks_file: Path) -> Stage:
@@ -41,4 +42,5 @@ def stage_of_checks(checks_file: Path) -> Stage:
             root / "solutions" / kata.name / previous.slug if previous else kata_dir / "start"
         ),
         mutants=load_mutants(stage_dir),
+        preload=kata.preload,
     )

@@ -5,6 +5,10 @@ every collected check, then one line per check as soon as it is decided, so that
 `kata watch` can print each verdict as it comes. A check that is skipped or marked xfail fails (it
 proved nothing), and a collected check that never reports (the run ended early) fails in the
 runner as missing.
+
+Checks marked `expensive` run after the others (pytest's order otherwise). With `--kata-gate`, an
+expensive check runs only if every cheaper one passed; otherwise it is reported as waiting, so
+the learner reads the first useful failure in seconds (`kata check`, `kata watch`).
 """
 
 from __future__ import annotations
@@ -26,6 +30,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--workspace", dest="kata_workspace", help="the workspace to check")
     group.addoption(
         "--kata-report", dest="kata_report", help="stream the check results as JSON lines here"
+    )
+    group.addoption(
+        "--kata-gate",
+        dest="kata_gate",
+        action="store_true",
+        help="run the expensive checks only if every cheaper one passed",
     )
     group.addoption(
         "--kata-start",
@@ -83,11 +93,32 @@ class _Recorder:
         target = config.getoption("kata_report", default=None)
         # Opened now, before any check (or any code of the learner's) runs.
         self.stream = Path(target).open("a", encoding="utf-8") if target else None  # noqa: SIM115
+        self.gate = bool(config.getoption("kata_gate", default=False))
+        self.cheap_failed = False
 
     def _write(self, record: dict) -> None:
         if self.stream is not None:
             self.stream.write(json.dumps(record) + "\n")
             self.stream.flush()
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_collection_modifyitems(self, items: list[pytest.Item]) -> None:
+        items.sort(key=is_expensive)  # stable: the file's order within each group
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_runtest_protocol(self, item: pytest.Item) -> bool | None:
+        if not (self.gate and self.cheap_failed and is_expensive(item)):
+            return None
+        result = CheckResult(
+            id=item.nodeid,
+            name=name_of(item),
+            sentence=sentence(item),
+            outcome=Outcome.FAILED,
+            kind=FailureKind.WAITING,
+            message="Not run yet: this slower check runs once the checks above it pass.",
+        )
+        self._write({"result": result.to_json()})
+        return True  # handled: the check does not run
 
     def pytest_collection_finish(self, session: pytest.Session) -> None:
         checks = [
@@ -102,7 +133,9 @@ class _Recorder:
         decided = report.when == "call" or report.failed or report.skipped
         if decided and not getattr(item, "_kata_decided", False):
             item._kata_decided = True  # one verdict per check: a teardown error cannot add a second
-            self._write({"result": _result(item, call, report).to_json()})
+            result = _result(item, call, report)
+            self.cheap_failed |= not result.passed and not is_expensive(item)
+            self._write({"result": result.to_json()})
         return report
 
     def pytest_collectreport(self, report: pytest.CollectReport) -> None:
@@ -150,6 +183,10 @@ def _skip_reason(report: pytest.TestReport) -> str:
     if isinstance(longrepr, tuple) and len(longrepr) == 3:
         return str(longrepr[2]).removeprefix("Skipped: ")
     return ""
+
+
+def is_expensive(item: pytest.Item) -> bool:
+    return item.get_closest_marker("expensive") is not None
 
 
 def name_of(item: pytest.Item) -> str:

@@ -1,5 +1,7 @@
 """Checks for penguins stage 2: a golden-master test pins the notebook's key results."""
 
+import pytest
+
 from kata.harness import fail, notebook_pair_in_sync, run_learner_tests
 from kata.harness.grading import (
     require_every_mutant_caught,
@@ -33,6 +35,7 @@ def test_your_golden_master_passes(workspace):
     )
 
 
+@pytest.mark.expensive
 def test_your_golden_master_catches_every_notebook_mutant(workspace, stage):
     """Your tests fail on each deliberately broken run of the notebook."""
     require_every_mutant_caught(
@@ -43,6 +46,7 @@ def test_your_golden_master_catches_every_notebook_mutant(workspace, stage):
     )
 
 
+@pytest.mark.expensive
 def test_your_golden_master_survives_a_rewrite_that_changes_nothing(workspace, stage):
     """Your tests still pass when the notebook is reformatted or a note is added to it."""
     require_every_refactoring_survived(verdict_on_tests(workspace, stage))

@@ -512,6 +512,7 @@ def _imports_module(node):
     return False
 
 
+@pytest.mark.expensive
 def test_your_golden_master_still_catches_the_stage_2_slips(workspace, stage, golden_master_slips):
     """Your golden master, on its own, still fails on each slip stage 2 planted."""
     require_golden_master_catches(workspace, stage, golden_master_slips, GOLDEN_MASTER)

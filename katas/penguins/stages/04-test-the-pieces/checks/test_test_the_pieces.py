@@ -73,6 +73,7 @@ def test_your_unit_tests_run_in_seconds(unit_run):
     )
 
 
+@pytest.mark.expensive
 def test_your_unit_tests_catch_every_function_mutant(workspace, stage):
     """Your unit tests fail on each deliberately broken copy of penguin_mass."""
     require_every_mutant_caught(
@@ -83,6 +84,7 @@ def test_your_unit_tests_catch_every_function_mutant(workspace, stage):
     )
 
 
+@pytest.mark.expensive
 def test_your_unit_tests_survive_a_rewrite_that_changes_nothing(workspace, stage):
     """Your unit tests still pass when penguin_mass is reformatted, its locals renamed or its bodies moved."""
     require_every_refactoring_survived(verdict_on_tests(workspace, stage, without=SET_ASIDE))
@@ -119,6 +121,7 @@ def test_the_notebook_is_still_paired_and_in_sync(workspace):
     assert problem is None, problem
 
 
+@pytest.mark.expensive
 def test_your_golden_master_still_catches_the_stage_2_slips(workspace, stage, golden_master_slips):
     """Your golden master, on its own, still fails on each slip stage 2 planted."""
     require_golden_master_catches(workspace, stage, golden_master_slips, GOLDEN_MASTER)

@@ -343,6 +343,7 @@ def test_all_your_tests_pass_golden_master_included(all_tests):
     )
 
 
+@pytest.mark.expensive
 def test_your_unit_tests_catch_every_pipeline_mutant(workspace, stage, pipeline):
     """Your unit tests, without the golden master and the data, fail on each broken pipeline."""
     if not [p for p in _test_files(workspace) if p != workspace / GOLDEN_MASTER]:
@@ -359,6 +360,7 @@ def test_your_unit_tests_catch_every_pipeline_mutant(workspace, stage, pipeline)
     )
 
 
+@pytest.mark.expensive
 def test_your_unit_tests_survive_a_rewrite_that_changes_nothing(workspace, stage):
     """Your unit tests still pass when penguin_mass is reformatted, its locals renamed or its bodies moved."""
     mutants = [m for m in stage.mutants if not m.name.startswith(LEAK_PREFIX)]
@@ -367,6 +369,7 @@ def test_your_unit_tests_survive_a_rewrite_that_changes_nothing(workspace, stage
     )
 
 
+@pytest.mark.expensive
 def test_your_golden_master_pins_the_numbers_without_the_leak(workspace, stage, notebook_runs):
     """Your golden master, on its own, fails on every leak put back into the notebook's steps."""
     moved = leaks(notebook_runs)
@@ -380,6 +383,7 @@ def test_your_golden_master_pins_the_numbers_without_the_leak(workspace, stage, 
     require_golden_master_catches(workspace, stage, leaky, GOLDEN_MASTER)
 
 
+@pytest.mark.expensive
 def test_your_golden_master_still_catches_the_stage_2_slips(workspace, stage, golden_master_slips):
     """Your golden master, on its own, still fails on each slip stage 2 planted."""
     require_golden_master_catches(workspace, stage, golden_master_slips, GOLDEN_MASTER)

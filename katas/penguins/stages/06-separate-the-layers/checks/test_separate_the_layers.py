@@ -240,6 +240,7 @@ def test_your_import_contracts_are_kept(linted, contracts):
     )
 
 
+@pytest.mark.expensive
 def test_your_import_contracts_catch_each_layer_slip(workspace, package, request):
     """Your contracts fail when a copy of the package breaks a layer rule, one slip at a time."""
     found = import_linter_config(workspace)

@@ -4,27 +4,20 @@ Every check runs the learner's `python -m penguin_mass ...` as its own process, 
 of the workspace with the kata's data beside it, and judges it only by what the README specifies:
 exit code, the lines on stderr, and the files left behind.
 
-About thirty such runs make up a check, and starting Python and importing pandas, scikit-learn and
-skops costs seconds each time. So the runs are forked from one helper interpreter that has imported
-the libraries the workspace imports, once ("a zygote"): each run is still a separate process with
-its own working folder, environment, arguments, stdout, stderr and exit code, started the way
-`python -m` starts a module, as many at a time as there are cores. The learner's tests run the
-same way, and so does the notebook, through its paired script once the pair is known to be in
-sync: a kernel would import everything once more.
+About thirty such runs make up a check, each forked from the harness's warm helper Python
+(kata.harness.processes): a separate process with its own working folder, environment, arguments,
+stdout, stderr and exit code, started the way `python -m` starts a module, as many at a time as
+there are cores. The learner's tests run the same way, and so does the notebook, through its paired
+script once the pair is known to be in sync: a kernel would import everything once more.
 """
 
 from __future__ import annotations
 
-import ast
 import csv
 import hashlib
-import importlib.util
 import json
-import os
 import re
 import shutil
-import subprocess
-import sys
 import tempfile
 import tomllib
 import zipfile
@@ -40,6 +33,7 @@ from carried_checks import (  # noqa: F401 - collected here as this stage's chec
 )
 
 from kata.harness import fail, notebook_pair_in_sync, staging
+from kata.harness.processes import Processes, Run, base_environment
 
 SETTINGS_FILE = "penguin_mass.toml"
 ENV_PREFIX = "PENGUIN_MASS_"
@@ -180,239 +174,31 @@ BAD_DATA = [
              FLIPPER, data=(PREDICT_ROWS, "Flipper Length (mm)", 5, "2100")),
 ]  # fmt: skip
 
+
 # The helper interpreter. It imports what it is told to, then forks one child per job as jobs
 # arrive on its stdin (a JSON list per line); the child takes the job's folder, environment,
 # arguments and output files, and runs the module as `python -m` would. Each result goes back on
 # a private copy of its stdout, one JSON line per finished job.
-ZYGOTE = r"""
-import importlib, importlib.util, json, os, runpy, select, sys, time, traceback
+class Runs:
+    """The learner's commands by name, each forked from the harness's warm helper Python."""
 
-protocol = os.fdopen(os.dup(1), "w", buffering=1)
-quiet = os.open(os.devnull, os.O_RDWR)
-os.dup2(quiet, 1)
-waiting = b""
-
-
-def lines(block):
-    global waiting
-    got = False
-    while True:
-        if b"\n" in waiting:
-            line, waiting = waiting.split(b"\n", 1)
-            got = True
-            yield json.loads(line)
-            continue
-        if (got or not block) and not select.select([0], [], [], 0)[0]:
-            return
-        chunk = os.read(0, 1 << 16)
-        if not chunk:
-            raise EOFError
-        waiting += chunk
-
-
-setup = next(lines(True))
-for name in setup["preload"]:
-    try:
-        importlib.import_module(name)
-    except BaseException:
-        try:  # a name imported from a module, which may load more of it (pydantic.BaseModel)
-            module, _, attribute = name.rpartition(".")
-            getattr(importlib.import_module(module), attribute)
-        except BaseException:
-            pass
-protocol.write("ready\n")
-
-
-def child(job):
-    os.setpgid(0, 0)
-    protocol.close()
-    os.dup2(quiet, 0)
-    for descriptor, path in ((1, job["stdout"]), (2, job["stderr"])):
-        os.dup2(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644), descriptor)
-    sys.stdin = open(os.devnull)
-    sys.stdout = open(1, "w", closefd=False)
-    sys.stderr = open(2, "w", closefd=False, errors="backslashreplace", buffering=1)
-    os.chdir(job["cwd"])
-    os.environ.clear()
-    os.environ.update(setup["env"])
-    os.environ.update(job["env"])
-    code = 0
-    try:
-        argv = job["argv"]
-        if argv[0] == "-m":
-            sys.argv = argv[1:]
-            sys.path[0] = os.getcwd()
-            try:  # what python -m says, in one line, when there is nothing to run
-                spec = importlib.util.find_spec(argv[1])
-                if spec is None:
-                    raise ImportError(f"No module named {argv[1]}")
-                if spec.submodule_search_locations is not None and (
-                    importlib.util.find_spec(argv[1] + ".__main__") is None
-                ):
-                    raise ImportError(
-                        f"No module named {argv[1]}.__main__; '{argv[1]}' is a package and "
-                        "cannot be directly executed"
-                    )
-            except ImportError as error:
-                print(f"{sys.executable}: {error}", file=sys.stderr)
-                raise SystemExit(1) from None
-            runpy.run_module(argv[1], run_name="__main__", alter_sys=True)
-        else:
-            sys.argv = ["-c", *argv[2:]]
-            sys.path[0] = ""
-            exec(compile(argv[1], "<string>", "exec"), {"__name__": "__main__"})
-    except SystemExit as stop:
-        if stop.code is None:
-            code = 0
-        elif isinstance(stop.code, int):
-            code = stop.code
-        else:
-            print(stop.code, file=sys.stderr)
-            code = 1
-    except BaseException:
-        traceback.print_exc()
-        code = 1
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    finally:
-        os._exit(code & 0xFF)
-
-
-pending, running, more = [], {}, True
-while more or pending or running:
-    try:
-        for jobs in lines(block=not pending and not running) if more else ():
-            pending.extend(jobs)
-    except EOFError:
-        more = False
-    while pending and len(running) < setup["workers"]:
-        job = pending.pop(0)
-        pid = os.fork()
-        if pid == 0:
-            child(job)
-        running[pid] = (job, time.monotonic(), False)
-    if not running:
-        continue
-    pid, status = os.waitpid(-1, os.WNOHANG)
-    if pid == 0:
-        now = time.monotonic()
-        for other, (job, began, killed) in list(running.items()):
-            if not killed and now - began > job["timeout"]:
-                try:
-                    os.killpg(other, 9)
-                except OSError:
-                    os.kill(other, 9)
-                running[other] = (job, began, True)
-        time.sleep(0.005)
-        continue
-    job, began, killed = running.pop(pid)
-    protocol.write(json.dumps({"id": job["id"], "code": os.waitstatus_to_exitcode(status),
-                               "seconds": time.monotonic() - began, "timed_out": killed}) + "\n")
-"""
-
-
-@dataclass
-class Run:
-    """One process: how it was started and, once it has finished, what it left."""
-
-    command: str
-    cwd: Path
-    stdout_file: Path
-    stderr_file: Path
-    code: int | None = None
-    stdout: str = ""
-    stderr: str = ""
-    timed_out: bool = False
-
-    def lines(self) -> list[str]:
-        return [line for line in self.stderr.splitlines() if line.strip()]
-
-    def last_words(self, count: int = 3) -> str:
-        lines = self.lines() or [line for line in self.stdout.splitlines() if line.strip()]
-        shown = [line.strip()[:300] for line in lines[-count:]]
-        return " | ".join(shown) if shown else "(nothing on stderr or stdout)"
-
-
-class Zygote:
-    """The helper interpreter behind every run; see the module docstring."""
-
-    def __init__(self, preload: list[str], scratch: Path) -> None:
-        self.scratch = scratch
-        self.log = scratch / "zygote.log"
+    def __init__(self, preload: list[str]) -> None:
+        self.processes = Processes(preload, base_environment(drop=(ENV_PREFIX,)))
         self.runs: dict[str, Run] = {}
-        with self.log.open("w") as log:
-            self.process = subprocess.Popen(
-                [sys.executable, "-c", ZYGOTE],
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                stderr=log,
-                cwd=scratch,
-                env=base_environment(),
-                text=True,
-                start_new_session=True,
-            )
-        workers = max(1, os.cpu_count() or 1)
-        self._send({"preload": preload, "env": base_environment(), "workers": workers})
 
     def submit(self, jobs: list[tuple[str, Path, list[str], dict]]) -> None:
-        """Queue (name, folder, argv, extra environment) jobs; they start as workers come free."""
-        specs = []
+        """Start (name, folder, argv, extra environment) jobs; they run as workers come free."""
         for name, cwd, argv, env in jobs:
-            number = len(self.runs)
-            out, err = self.scratch / f"{number}.out", self.scratch / f"{number}.err"
-            self.runs[name] = Run(describe(argv, env), Path(cwd), out, err)
             timeout = TIMEOUT * 2 if "pytest" in argv else TIMEOUT
-            specs.append({"id": name, "cwd": str(cwd), "argv": argv, "env": env,
-                          "stdout": str(out), "stderr": str(err), "timeout": timeout})  # fmt: skip
-        self._send(specs)
+            self.runs[name] = self.processes.start(Path(cwd), argv, env=env, timeout=timeout)
 
     def wait(self, names) -> dict[str, Run]:
         """The named runs, once all of them have finished."""
-        while any(self.runs[name].code is None for name in names):
-            line = self.process.stdout.readline()
-            if not line:
-                log = self.log.read_text(errors="replace").strip().splitlines()
-                fail(
-                    "The checks could not run your commands: their helper Python stopped"
-                    + (f" ({log[-1]})" if log else "")
-                    + "."
-                )
-            if line.strip() == "ready":
-                continue
-            reply = json.loads(line)
-            run = self.runs[reply["id"]]
-            run.code, run.timed_out = reply["code"], reply["timed_out"]
-            run.stdout = run.stdout_file.read_text(errors="replace")
-            run.stderr = run.stderr_file.read_text(errors="replace")
+        self.processes.wait(*(self.runs[name] for name in names))
         return {name: self.runs[name] for name in names}
 
     def close(self) -> None:
-        if self.process.poll() is None:
-            self.process.stdin.close()
-            try:
-                self.process.wait(timeout=TIMEOUT * 2)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-        self.process.stdout.close()
-
-    def _send(self, message) -> None:
-        self.process.stdin.write(json.dumps(message) + "\n")
-        self.process.stdin.flush()
-
-
-def base_environment() -> dict[str, str]:
-    """This environment without PENGUIN_MASS_ variables (a learner's shell may have set some)."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith((ENV_PREFIX, "PYTEST_"))}
-    env.update(MPLBACKEND="Agg", OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1")
-    return env
-
-
-def describe(argv: list[str], env: dict) -> str:
-    variables = " ".join(f"{name}={value}" for name, value in env.items())
-    shown = "python " + " ".join(argv if argv[0] == "-m" else ["-c", "..."])
-    return f"{variables} {shown}".strip()
+        self.processes.close()
 
 
 def cli(*args: str) -> list[str]:
@@ -439,7 +225,7 @@ def session(workspace, stage):
         copies.append(staging.stage_copy(source, stage.kata_dir))
         return copies[-1]
 
-    zygote = Zygote(libraries_imported_by(workspace), scratch)
+    zygote = Runs([*stage.preload, "pytest", "importlinter.cli"])
     result = Session(workspace)
     try:
         own, conf, tests, other = (copy_of(workspace) for _ in range(4))
@@ -540,36 +326,6 @@ lint_imports_command()
 """
 
 
-def libraries_imported_by(workspace: Path) -> list[str]:
-    """Installed modules the workspace's code imports, and those the checks' own runs import."""
-    names = {"pytest", "skops.io", "sklearn.pipeline", "sklearn.preprocessing"}
-    for path in workspace.rglob("*.py"):
-        try:
-            tree = ast.parse(path.read_bytes())
-        except (SyntaxError, ValueError):
-            continue
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Import):
-                names.update(alias.name for alias in node.names)
-            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
-                names.add(node.module)
-                names.update(f"{node.module}.{alias.name}" for alias in node.names)
-    installed = tuple({sys.prefix, sys.base_prefix, sys.exec_prefix})
-    keep = []
-    for name in sorted(names):
-        top = name.split(".")[0]
-        if (workspace / top).is_dir() or (workspace / f"{top}.py").is_file():
-            continue  # the workspace's own code is never preloaded
-        try:
-            spec = importlib.util.find_spec(top)
-        except (ImportError, ValueError):
-            continue
-        origin = (spec.origin or "") if spec else ""
-        if spec and (origin.startswith(installed) or origin in ("built-in", "frozen")):
-            keep.append(name)
-    return keep
-
-
 def has_import_contracts(workspace: Path) -> bool:
     """Whether the workspace configures import-linter (stage 6 leaves the choice of file)."""
     if (workspace / ".importlinter").is_file():
@@ -639,7 +395,7 @@ def write_bad_export(path: Path, which, column, row, value) -> None:
 
 def read_metrics(run: Run, folder: str, why: str) -> dict:
     """metrics.json from a run's output folder, or a failure that says what went wrong."""
-    path = run.cwd / folder / "metrics.json"
+    path = run.folder / folder / "metrics.json"
     if run.timed_out:
         fail(f"`{run.command}` did not finish within {TIMEOUT} s. {why}")
     if run.code != 0:
@@ -647,7 +403,7 @@ def read_metrics(run: Run, folder: str, why: str) -> dict:
             f"`{run.command}` exited with {run.code}; expected 0. It said: {run.last_words()}. {why}"
         )
     if not path.is_file():
-        found = sorted(str(p.relative_to(run.cwd)) for p in run.cwd.rglob("metrics.json"))
+        found = sorted(str(p.relative_to(run.folder)) for p in run.folder.rglob("metrics.json"))
         fail(
             f"`{run.command}` exited with 0 but wrote no {folder}/metrics.json"
             + (f" (found: {', '.join(found)})" if found else "")
@@ -773,6 +529,7 @@ def test_the_settings_file_has_defaults_and_three_profiles(workspace):
     )
 
 
+@pytest.mark.expensive
 def test_the_ci_profile_trains_on_a_small_committed_sample(workspace, session):
     """--profile ci trains on a sample of 30 to 120 birds, all three species, kept in the workspace."""
     path = workspace / SETTINGS_FILE
@@ -821,12 +578,13 @@ def test_the_ci_profile_trains_on_a_small_committed_sample(workspace, session):
         fail(f"train --profile ci trained on {rows} birds; expected the sample's 30 to 120.")
 
 
+@pytest.mark.expensive
 def test_train_with_the_defaults_writes_the_golden_numbers_and_a_skops_model(session):
     """train with the defaults writes outputs/metrics.json with stage 6's numbers, and outputs/model.skops."""
     run = session.runs["defaults"]
     metrics = read_metrics(run, "outputs", "Steps 3 and 4 of the README build train.")
     compare(metrics, AS_DEFAULTS, "outputs", "the defaults")
-    model = run.cwd / "outputs" / "model.skops"
+    model = run.folder / "outputs" / "model.skops"
     assert model.is_file(), "train wrote outputs/metrics.json but no outputs/model.skops."
     if not is_skops_file(model):
         fail(
@@ -835,6 +593,7 @@ def test_train_with_the_defaults_writes_the_golden_numbers_and_a_skops_model(ses
         )
 
 
+@pytest.mark.expensive
 def test_a_profile_and_set_flags_give_their_own_correct_metrics(session):
     """train --profile check and train --set ... write their own, different, correct metrics."""
     profile = read_metrics(session.runs["profile"], "outputs/profile", "")
@@ -848,6 +607,7 @@ def test_a_profile_and_set_flags_give_their_own_correct_metrics(session):
     compare(flags, AS_FLAGS, "outputs/flags", "--set alpha=0.1 --set seed=3")
 
 
+@pytest.mark.expensive
 def test_environment_variables_override_the_settings_file(session):
     """PENGUIN_MASS_ALPHA, _SEED, _TEST_FRACTION, _FOLDS and _OUTPUT_DIR reach the run."""
     run = session.runs["environment"]
@@ -860,6 +620,7 @@ def test_environment_variables_override_the_settings_file(session):
     )
 
 
+@pytest.mark.expensive
 def test_flags_beat_the_environment_and_the_environment_beats_the_profile(session):
     """--set beats PENGUIN_MASS_SEED, which beats the profile; --profile beats PENGUIN_MASS_PROFILE."""
     mixed = read_metrics(session.runs["mixed"], "outputs/mixed", "")
@@ -875,17 +636,20 @@ def test_flags_beat_the_environment_and_the_environment_beats_the_profile(sessio
 
 
 @pytest.mark.parametrize("case", BAD_SETTINGS, ids=lambda case: case.id)
+@pytest.mark.expensive
 def test_bad_settings_stop_with_one_line_exit_2_and_no_output(session, case):
     """Bad settings or usage: exit 2, one line naming the field, no traceback, no file written."""
     stopped_cleanly(session, case)
 
 
 @pytest.mark.parametrize("case", BAD_DATA, ids=lambda case: case.id)
+@pytest.mark.expensive
 def test_bad_data_stops_with_one_line_exit_3_and_the_last_outputs_left_as_they_were(session, case):
     """Bad data: exit 3, one line naming the column, no traceback, every file as it was before."""
     stopped_cleanly(session, case)
 
 
+@pytest.mark.expensive
 def test_evaluate_prints_the_scores_of_the_saved_model(session):
     """evaluate prints, as JSON, the saved model's scores on the held-out birds."""
     run = session.runs["evaluate"]
@@ -916,6 +680,7 @@ def test_evaluate_prints_the_scores_of_the_saved_model(session):
     )
 
 
+@pytest.mark.expensive
 def test_predict_writes_a_prediction_for_every_bird_in_order(session):
     """predict --input CSV --output CSV writes predicted_body_mass_g for each input row, in order."""
     run = session.runs["predict"]
@@ -923,7 +688,7 @@ def test_predict_writes_a_prediction_for_every_bird_in_order(session):
         fail(
             f"`{run.command}` (after train) exited with {run.code}; expected 0. It said: {run.last_words()}."
         )
-    output = run.cwd / "predictions" / "birds.csv"
+    output = run.folder / "predictions" / "birds.csv"
     if not output.is_file():
         fail(
             "predict exited with 0 but wrote no predictions/birds.csv (create the folder if needed)."
@@ -946,6 +711,7 @@ def test_predict_writes_a_prediction_for_every_bird_in_order(session):
     )
 
 
+@pytest.mark.expensive
 def test_a_model_file_with_unexpected_types_is_refused(session):
     """evaluate refuses a model.skops holding a type outside your allow-list, in one line naming it."""
     run = session.runs["untrusted"]
@@ -967,6 +733,7 @@ def test_a_model_file_with_unexpected_types_is_refused(session):
     )
 
 
+@pytest.mark.expensive
 def test_the_import_contracts_still_hold(session):
     """lint-imports keeps every contract of your import-linter configuration."""
     if "lint" not in session.runs:
@@ -981,6 +748,7 @@ def test_the_import_contracts_still_hold(session):
     )
 
 
+@pytest.mark.expensive
 def test_your_tests_pass(session):
     """Your tests, golden master included, pass."""
     run = session.runs["tests"]
@@ -1000,6 +768,7 @@ def test_your_tests_pass(session):
     )
 
 
+@pytest.mark.expensive
 def test_the_notebook_still_runs(workspace, session):
     """The notebook is in sync with analysis.py, and analysis.py runs top to bottom."""
     problem = notebook_pair_in_sync(workspace / "analysis.ipynb")
@@ -1012,12 +781,13 @@ def test_the_notebook_still_runs(workspace, session):
     )
 
 
+@pytest.mark.expensive
 def test_the_notebook_still_reports_stage_6_s_numbers(session):
     """With no PENGUIN_MASS_* variable set, the notebook's results are stage 6's numbers."""
     run = session.runs["notebook"]
     if run.code != 0:
         fail("analysis.py did not run; the check that the notebook still runs says why.")
-    path = run.cwd / NOTEBOOK_RESULTS
+    path = run.folder / NOTEBOOK_RESULTS
     results = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
     if not isinstance(results, dict):
         fail("analysis.py leaves no results dictionary; stage 2 put the key results in one.")

@@ -10,10 +10,10 @@ Every process imports pandas, scikit-learn and MLflow, which costs seconds of CP
 `mlflow server` takes longer still to start. So:
 
 - the server starts first and boots while the sqlite runs go on;
-- the commands are forked from one helper interpreter that has imported those libraries once
-  ("a zygote"): each command is still a separate process, with its own folder, environment,
-  arguments, stdout, stderr and exit code, running penguin_mass/__main__.py as `python -m` does,
-  with nothing of the workspace imported before;
+- the commands are forked from the harness's warm helper Python (kata.harness.processes), which
+  has imported those libraries once: each command is still a separate process, with its own
+  folder, environment, arguments, stdout, stderr and exit code, running penguin_mass/__main__.py
+  as `python -m` does, with nothing of the workspace imported before;
 - the commands run in four rounds, side by side within a round:
 
   1. train with the defaults (this creates mlflow.db; two processes creating one at once race);
@@ -25,11 +25,9 @@ Every process imports pandas, scikit-learn and MLflow, which costs seconds of CP
 
 from __future__ import annotations
 
-import ast
 import contextlib
 import csv
 import hashlib
-import importlib.util
 import json
 import math
 import os
@@ -52,8 +50,9 @@ from carried_checks import (  # noqa: F401 - collected here as this stage's chec
     test_train_writes_every_output_atomically,
 )
 
-from kata.harness import fail, notebook_pair_in_sync, run_learner_tests, staging
+from kata.harness import fail, notebook_pair_in_sync, processes, run_learner_tests, staging
 from kata.harness.import_contracts import require_contracts_kept
+from kata.harness.processes import Processes, Run
 
 EXPERIMENT = "penguin-mass"
 MODEL = "penguin-mass"
@@ -73,108 +72,9 @@ TIMEOUT = 300  # seconds for one command
 SERVER_TIMEOUT = 240  # seconds for `mlflow server` to answer /health on a busy 2-core machine
 
 
-# The helper interpreter. Jobs arrive as JSON lines on stdin; each finished job is reported as a
-# JSON line on stdout. A job runs a module (`python -m`) or a script (`python -c`).
-
-ZYGOTE = r"""
-import importlib, json, os, runpy, sys, time, traceback
-
-buffer, reading = b"", True
-
-
-def requests(block):
-    # read straight from the pipe: sys.stdin's buffer could swallow a request behind the first
-    global buffer, reading
-    os.set_blocking(0, block)
-    try:
-        chunk = os.read(0, 65536)
-        reading = reading and chunk != b""
-        buffer += chunk
-    except BlockingIOError:
-        pass
-    found = []
-    while b"\n" in buffer:
-        line, buffer = buffer.split(b"\n", 1)
-        found.append(json.loads(line))
-    return found
-
-
-setup = []
-while not setup and reading:
-    setup = requests(block=True)
-pending = setup[1:]
-for name in setup[0]["preload"] if setup else []:
-    try:
-        importlib.import_module(name)
-    except Exception:
-        pass
-
-
-def child(job):
-    os.setsid()
-    os.dup2(os.open(os.devnull, os.O_RDONLY), 0)
-    for target, path in ((1, job["stdout"]), (2, job["stderr"])):
-        os.dup2(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644), target)
-    sys.stdin = open(0, closefd=False)
-    sys.stdout = open(1, "w", closefd=False)
-    sys.stderr = open(2, "w", closefd=False, errors="backslashreplace", buffering=1)
-    os.chdir(job["cwd"])
-    os.environ.clear()
-    os.environ.update(job["env"])
-    sys.path[0] = os.getcwd()
-    importlib.invalidate_caches()
-    code = 0
-    try:
-        if "module" in job:
-            sys.argv = ["-m", *job["args"]]
-            runpy.run_module(job["module"], run_name="__main__", alter_sys=True)
-        else:
-            sys.argv = ["-c", *job["args"]]
-            exec(compile(job["code"], "<check>", "exec"), {"__name__": "__main__"})
-    except SystemExit as stop:
-        if isinstance(stop.code, int) or stop.code is None:
-            code = stop.code or 0
-        else:
-            print(stop.code, file=sys.stderr)
-            code = 1
-    except BaseException:
-        traceback.print_exc()
-        code = 1
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(code & 0xFF)
-
-
-running = {}
-while reading or running or pending:
-    if reading:
-        pending.extend(requests(block=False))
-    while pending:
-        job = pending.pop(0)
-        pid = os.fork()
-        if pid == 0:
-            child(job)
-        running[pid] = (job, time.monotonic())
-    for pid, (job, began) in list(running.items()):
-        done, status = os.waitpid(pid, os.WNOHANG)
-        if done == 0:
-            if time.monotonic() - began > job["timeout"]:
-                try:
-                    os.killpg(pid, 9)
-                except OSError:
-                    pass
-            continue
-        del running[pid]
-        reply = {"id": job["id"], "code": os.waitstatus_to_exitcode(status),
-                 "seconds": time.monotonic() - began}
-        print(json.dumps(reply), flush=True)
-    time.sleep(0.01)
-"""
-
-# What every command needs beyond what the workspace's package imports: MLflow's stores, the
-# scikit-learn flavour and skops.
-ALWAYS_PRELOAD = (
-    "pandas", "mlflow", "mlflow.sklearn", "mlflow.artifacts", "mlflow.models", "skops.io",
+# What every command needs beyond the kata's libraries: MLflow's stores and its scikit-learn flavour.
+MLFLOW_PRELOAD = (
+    "mlflow", "mlflow.sklearn", "mlflow.artifacts", "mlflow.models",
     "mlflow.store.tracking.sqlalchemy_store", "mlflow.store.model_registry.sqlalchemy_store",
     "mlflow.store.tracking.rest_store", "mlflow.store.model_registry.rest_store",
 )  # fmt: skip
@@ -239,175 +139,66 @@ Path(target).write_text(json.dumps(found))
 """
 
 
-@dataclass
-class Run:
-    """One finished process: what was run, where, and what it left on stdout, stderr and exit."""
+class Commands:
+    """The learner's commands and the store surveys, each forked from the harness's warm helper."""
 
-    command: str
-    folder: str
-    code: int | None = None  # None until it has finished
-    stdout: str = ""
-    stderr: str = ""
-    seconds: float = 0.0
-
-    @property
-    def ok(self) -> bool:
-        return self.code == 0
-
-    def last_line(self) -> str:
-        lines = [line.strip() for line in self.stderr.splitlines() if line.strip()]
-        return lines[-1] if lines else ""
-
-    def last_words(self, count: int = 3) -> str:
-        lines = [line.strip() for line in self.stderr.splitlines() if line.strip()]
-        lines = lines or [line.strip() for line in self.stdout.splitlines() if line.strip()]
-        return " | ".join(line[:300] for line in lines[-count:]) or "(nothing on stderr or stdout)"
-
-    def said(self) -> str:
-        return f"`{self.command}` (in {self.folder}) exited with {self.code}: {self.last_words()}"
-
-
-class Zygote:
-    """Fork commands and surveys from the helper interpreter; wait for several at once."""
-
-    def __init__(self, scratch: Path, workspace: Path) -> None:
+    def __init__(self, scratch: Path, preload: list[str]) -> None:
         self.scratch = scratch
-        self.runs: dict[int, Run] = {}
-        self.log = scratch / "zygote.log"
-        with self.log.open("w") as log:
-            self.process = subprocess.Popen(
-                [sys.executable, "-c", ZYGOTE],
-                cwd=scratch,
-                env=base_environment(),
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                stderr=log,
-                text=True,
-                start_new_session=True,
-            )
-        self._send({"preload": [*libraries_imported_by(workspace), *ALWAYS_PRELOAD]})
+        self.processes = Processes(preload, base_environment())
+        self.surveys: dict[int, Path] = {}  # where each survey writes what it found
 
-    def command(self, folder: Path, *args: str, store: str | None = None) -> int:
+    def command(self, folder: Path, *args: str, store: str | None = None) -> Run:
         """Start `python -m penguin_mass ARGS` in `folder`, with MLFLOW_TRACKING_URI=store if given."""
         shown = ("MLFLOW_TRACKING_URI=... " if store else "") + "python -m penguin_mass "
-        return self._start(
-            shown + " ".join(args), folder, {"module": "penguin_mass", "args": list(args)}, store
+        env = {"MLFLOW_TRACKING_URI": store} if store else {}
+        return self.processes.start(
+            folder,
+            ["-m", "penguin_mass", *args],
+            env=env,
+            timeout=TIMEOUT,
+            shown=shown + " ".join(args),
         )
 
-    def survey(self, folder: Path, store: str, depth: str = "runs") -> int:
+    def survey(self, folder: Path, store: str, depth: str = "runs") -> Run:
         """Start reading the store at `store`; `result` then gives what it holds."""
-        number = len(self.runs)
+        number = len(self.surveys)
+        target = self.scratch / f"survey-{number}.json"
         args = [store, EXPERIMENT, MODEL, depth, str(self.scratch / f"survey-{number}"),
-                str(folder / "birds.csv"), str(self.scratch / f"{number}.json")]  # fmt: skip
-        return self._start(f"(a survey of {store})", folder, {"code": SURVEY, "args": args}, None)
+                str(folder / "birds.csv"), str(target)]  # fmt: skip
+        run = self.processes.start(
+            folder, ["-c", SURVEY, *args], timeout=TIMEOUT, shown=f"(a survey of {store})"
+        )
+        self.surveys[run.id] = target
+        return run
 
-    def wait(self, *numbers: int) -> list[Run]:
-        waiting = {number for number in numbers if self.runs[number].code is None}
-        while waiting:
-            line = self.process.stdout.readline()
-            if not line:
-                said = self.log.read_text(errors="replace").strip().splitlines()
-                fail(
-                    "The checks could not run your commands: their helper Python stopped"
-                    + (f" ({said[-1]})." if said else ".")
-                )
-            reply = json.loads(line)
-            run = self.runs[reply["id"]]
-            run.code, run.seconds = reply["code"], reply["seconds"]
-            run.stdout = (self.scratch / f"{reply['id']}.out").read_text(errors="replace")
-            run.stderr = (self.scratch / f"{reply['id']}.err").read_text(errors="replace")
-            waiting.discard(reply["id"])
-        return [self.runs[number] for number in numbers]
+    def wait(self, *runs: Run) -> list[Run]:
+        return self.processes.wait(*runs)
 
-    def result(self, number: int) -> dict:
+    def result(self, survey: Run) -> dict:
         """What a finished survey found; a dict with "error" if it could not read the store."""
-        (run,) = self.wait(number)
-        found = self.scratch / f"{number}.json"
+        (run,) = self.wait(survey)
+        found = self.surveys[run.id]
         if run.ok and found.is_file():
             return json.loads(found.read_text())
         return {"error": run.last_words(), "runs": [], "versions": [], "champion": None}
 
     def close(self) -> None:
-        if self.process.poll() is None:
-            self.process.stdin.close()
-            try:
-                self.process.wait(timeout=TIMEOUT)
-            except subprocess.TimeoutExpired:
-                kill_group(self.process)
-        self.process.stdout.close()
-
-    def _start(self, shown: str, folder: Path, what: dict, store: str | None) -> int:
-        number = len(self.runs)
-        env = base_environment()
-        if store is not None:
-            env["MLFLOW_TRACKING_URI"] = store
-        self.runs[number] = Run(shown, folder.name)
-        self._send({
-            "id": number, **what, "cwd": str(folder), "env": env, "timeout": TIMEOUT,
-            "stdout": str(self.scratch / f"{number}.out"),
-            "stderr": str(self.scratch / f"{number}.err"),
-        })  # fmt: skip
-        return number
-
-    def _send(self, message: dict) -> None:
-        self.process.stdin.write(json.dumps(message) + "\n")
-        self.process.stdin.flush()
+        self.processes.close()
 
 
 def base_environment() -> dict[str, str]:
-    """This environment without the variables a learner's shell may have set for their own runs.
-
-    Telemetry stays off whatever the workspace does (checks reach no network), Python writes no
-    bytecode (so a run does not make a git tree dirty), and MLflow gives up on a dead server soon.
-    """
-    env = {
-        name: value
-        for name, value in os.environ.items()
-        if not name.startswith(("MLFLOW_", "PENGUIN_MASS_", "PYTEST_", "GIT_"))
-    }
+    """The harness's environment for learner programs, without the variables a learner's shell may
+    have set for their own runs. Telemetry stays off whatever the workspace does (checks reach no
+    network), warnings stay off stderr, and MLflow gives up on a dead server soon."""
+    env = processes.base_environment(drop=("MLFLOW_", "PENGUIN_MASS_", "GIT_"))
     env.update(
         MLFLOW_DISABLE_TELEMETRY="true",
         MLFLOW_HTTP_REQUEST_MAX_RETRIES="2",
         MLFLOW_HTTP_REQUEST_TIMEOUT="60",
         PYTHONDONTWRITEBYTECODE="1",
         PYTHONWARNINGS="ignore",
-        MPLBACKEND="Agg",
-        OPENBLAS_NUM_THREADS="1",
-        OMP_NUM_THREADS="1",
     )
     return env
-
-
-def libraries_imported_by(workspace: Path) -> list[str]:
-    """The installed modules the workspace's package imports (not its own), to import once.
-
-    The tests and the notebook's script are left out: the commands never import them.
-    """
-    names = set()
-    for path in workspace.glob("*/**/*.py"):
-        if path.relative_to(workspace).parts[0] in ("tests", "test"):
-            continue
-        try:
-            tree = ast.parse(path.read_bytes())
-        except (SyntaxError, ValueError):
-            continue
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Import):
-                names.update(alias.name for alias in node.names)
-            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
-                names.add(node.module)
-    installed = []
-    for name in sorted(names):
-        top = name.split(".")[0]
-        if (workspace / top).exists() or (workspace / f"{top}.py").exists():
-            continue
-        try:
-            spec = importlib.util.find_spec(top)
-        except (ImportError, ValueError):
-            continue
-        if spec is not None and spec.origin and "site-packages" in spec.origin:
-            installed.append(name)
-    return installed
 
 
 def kill_group(process: subprocess.Popen) -> None:
@@ -515,27 +306,27 @@ def story(workspace, stage, server):
     told = Story(*copies)
     told.store = f"sqlite:///{told.local / 'mlflow.db'}"
     told.head = commit_everything(told.local)
-    zygote = Zygote(scratch, workspace)
+    commands = Commands(scratch, [*stage.preload, *MLFLOW_PRELOAD])
     try:
-        play(told, zygote, server)
+        play(told, commands, server)
     finally:
-        zygote.close()
+        commands.close()
         shutil.rmtree(scratch, ignore_errors=True)
     yield told
     for copy in copies:
         staging.remove_stage(copy)
 
 
-def play(story: Story, zygote: Zygote, server: Server) -> None:
+def play(story: Story, commands: Commands, server: Server) -> None:
     local, fresh, remote, store = story.local, story.fresh, story.remote, story.store
     runs = story.runs
     write_birds(fresh / "birds.csv")
 
     # Round 1: the default store, found without MLFLOW_TRACKING_URI.
-    (runs["train"],) = zygote.wait(zygote.command(local, "train"))
+    (runs["train"],) = commands.wait(commands.command(local, "train"))
     story.default_store_made = (local / "mlflow.db").is_file()
     if story.default_store_made:  # (MLflow's client would create the file if it were not there)
-        story.after_train = zygote.result(zygote.survey(local, store))
+        story.after_train = commands.result(commands.survey(local, store))
     first = story.after_train.get("runs", [])
     if not runs["train"].ok or len(first) != 1:
         story.stopped = "the first `python -m penguin_mass train` did not record one run"
@@ -549,33 +340,35 @@ def play(story: Story, zygote: Zygote, server: Server) -> None:
     gate = ("promote", "--run-id", first_id, "--set", f"max_cv_mae_g={TIGHT_GATE:g}")
     early = ("predict", "--input", "birds.csv", "--output", "early.csv")
     started = {
-        "weak": zygote.command(local, *weak, store=store),
-        "weak again": zygote.command(local, *weak, store=store),
-        "tight gate": zygote.command(local, *gate, store=store),
-        "predict early": zygote.command(fresh, *early, store=store),
+        "weak": commands.command(local, *weak, store=store),
+        "weak again": commands.command(local, *weak, store=store),
+        "tight gate": commands.command(local, *gate, store=store),
+        "predict early": commands.command(fresh, *early, store=store),
     }
     if server.wait_until_healthy():
-        started["server train"] = zygote.command(remote, "train", store=server.uri)
-    runs.update(zip(started, zygote.wait(*started.values()), strict=True))
-    story.after_gate = zygote.result(zygote.survey(local, store))
+        started["server train"] = commands.command(remote, "train", store=server.uri)
+    runs.update(zip(started, commands.wait(*started.values()), strict=True))
+    story.after_gate = commands.result(commands.survey(local, store))
     story.early_output_left = (fresh / "early.csv").exists()
 
     # Round 3: promote.
-    started = {"promote": zygote.command(local, "promote", "--run-id", first_id, store=store)}
+    started = {"promote": commands.command(local, "promote", "--run-id", first_id, store=store)}
     if server.healthy:
-        started["server promote"] = zygote.command(remote, "promote", store=server.uri)
-    runs.update(zip(started, zygote.wait(*started.values()), strict=True))
+        started["server promote"] = commands.command(remote, "promote", store=server.uri)
+    runs.update(zip(started, commands.wait(*started.values()), strict=True))
 
     # Round 4: predict in fresh processes, from a copy that never trained; read both stores.
     predict = ("predict", "--input", "birds.csv", "--output")
-    started = {"predict": zygote.command(fresh, *predict, "local.csv", store=store)}
-    surveys = {"local": zygote.survey(fresh, store, "full")}
+    started = {"predict": commands.command(fresh, *predict, "local.csv", store=store)}
+    surveys = {"local": commands.survey(fresh, store, "full")}
     if server.healthy:
-        started["server predict"] = zygote.command(fresh, *predict, "server.csv", store=server.uri)
-        surveys["server"] = zygote.survey(fresh, server.uri, "full")
-    runs.update(zip(started, zygote.wait(*started.values()), strict=True))
-    story.local_store = zygote.result(surveys["local"])
-    story.server_store = zygote.result(surveys["server"]) if server.healthy else {}
+        started["server predict"] = commands.command(
+            fresh, *predict, "server.csv", store=server.uri
+        )
+        surveys["server"] = commands.survey(fresh, server.uri, "full")
+    runs.update(zip(started, commands.wait(*started.values()), strict=True))
+    story.local_store = commands.result(surveys["local"])
+    story.server_store = commands.result(surveys["server"]) if server.healthy else {}
 
 
 def commit_everything(folder: Path) -> str:
@@ -678,6 +471,7 @@ def rounded(values: list[float]) -> str:
 # The checks.
 
 
+@pytest.mark.expensive
 def test_train_records_a_run_in_the_default_sqlite_store(story):
     """python -m penguin_mass train records its run in sqlite:///mlflow.db, in experiment penguin-mass."""
     run = story.runs["train"]
@@ -695,6 +489,7 @@ def test_train_records_a_run_in_the_default_sqlite_store(story):
     )
 
 
+@pytest.mark.expensive
 def test_each_run_logs_its_settings_and_its_metrics(story):
     """Each run logs the settings as params and the scores as metrics, under the README's names."""
     require(story)
@@ -730,6 +525,7 @@ def test_each_run_logs_its_settings_and_its_metrics(story):
     )
 
 
+@pytest.mark.expensive
 def test_two_runs_with_different_alpha_are_both_stored(story):
     """Runs with alpha 1 and alpha 1000 are both in the store, each with its own alpha and error."""
     (weak,) = require(story, "weak")
@@ -749,6 +545,7 @@ def test_two_runs_with_different_alpha_are_both_stored(story):
     )
 
 
+@pytest.mark.expensive
 def test_the_same_settings_reproduce_the_same_metrics(story):
     """Two runs with the same settings log the same metrics, cv_mae_g included."""
     require(story)
@@ -773,6 +570,7 @@ def test_the_same_settings_reproduce_the_same_metrics(story):
     )
 
 
+@pytest.mark.expensive
 def test_each_run_records_the_fingerprint_of_its_data(story):
     """Each run has a tag data_sha256: the SHA-256 of the data file it trained on."""
     require(story)
@@ -785,6 +583,7 @@ def test_each_run_records_the_fingerprint_of_its_data(story):
         )
 
 
+@pytest.mark.expensive
 def test_each_run_records_its_commit_and_whether_the_tree_was_dirty(story):
     """Each run has a tag git_commit: the commit, with -dirty when files had changed since."""
     require(story)
@@ -803,6 +602,7 @@ def test_each_run_records_its_commit_and_whether_the_tree_was_dirty(story):
         )
 
 
+@pytest.mark.expensive
 def test_each_run_registers_a_model_saved_with_skops_not_pickle(story):
     """Each run registers a version of penguin-mass; its files hold model.skops and no pickle."""
     require(story)
@@ -824,6 +624,7 @@ def test_each_run_registers_a_model_saved_with_skops_not_pickle(story):
         )
 
 
+@pytest.mark.expensive
 def test_promote_refuses_a_model_that_fails_the_gate(story):
     """promote with max_cv_mae_g=100 refuses, in one line with a non-zero exit, and names no champion."""
     (run,) = require(story, "tight gate")
@@ -843,6 +644,7 @@ def test_promote_refuses_a_model_that_fails_the_gate(story):
     )
 
 
+@pytest.mark.expensive
 def test_promote_makes_the_chosen_run_the_champion(story):
     """promote --run-id ID points the alias champion at that run's model version."""
     (run,) = require(story, "promote")
@@ -859,6 +661,7 @@ def test_promote_makes_the_chosen_run_the_champion(story):
     )
 
 
+@pytest.mark.expensive
 def test_predict_without_a_champion_stops_cleanly(story):
     """Before any promote, predict exits non-zero with one 'error:' line and writes no output."""
     (run,) = require(story, "predict early")
@@ -872,6 +675,7 @@ def test_predict_without_a_champion_stops_cleanly(story):
     assert not story.early_output_left, "predict failed but left early.csv behind."
 
 
+@pytest.mark.expensive
 def test_predict_in_a_fresh_process_uses_the_champion(story):
     """predict, run from a copy that never trained, writes the champion's estimates for each bird."""
     (run,) = require(story, "predict")
@@ -888,6 +692,7 @@ def test_predict_in_a_fresh_process_uses_the_champion(story):
     )
 
 
+@pytest.mark.expensive
 def test_the_same_commands_work_against_a_tracking_server(story, server):
     """train, promote and predict work the same against an MLflow server on 127.0.0.1."""
     require(story)

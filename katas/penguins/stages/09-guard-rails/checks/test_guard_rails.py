@@ -599,6 +599,7 @@ def _switched_off(job: dict, step: dict, run: str) -> list[str]:
     return why
 
 
+@pytest.mark.expensive
 def test_the_smoke_run_reads_a_sample_that_is_committed(workspace, hook_runs):
     """The data file the CI smoke run reads lies inside the project and is committed."""
     smoke = _smoke_step(workspace)
@@ -634,6 +635,7 @@ def test_the_smoke_run_reads_a_sample_that_is_committed(workspace, hook_runs):
         )
 
 
+@pytest.mark.expensive
 def test_your_hooks_pass_on_your_workspace(hook_runs):
     """pre-commit run --all-files passes in a fresh git repository made of your workspace."""
     run = _finished(hook_runs, "clean")
@@ -647,6 +649,7 @@ def test_your_hooks_pass_on_your_workspace(hook_runs):
     )
 
 
+@pytest.mark.expensive
 def test_each_guard_rail_fails_when_its_rule_is_broken(hook_runs, hooks):
     """Each kind of hook fails on a copy of your workspace with its rule broken on purpose."""
     if _finished(hook_runs, "clean").code != 0:

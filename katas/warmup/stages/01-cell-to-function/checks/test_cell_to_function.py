@@ -159,6 +159,7 @@ def test_your_tests_pass(workspace):
     )
 
 
+@pytest.mark.expensive
 def test_your_tests_catch_every_mutant(workspace, stage):
     """Your tests fail on each deliberately broken version of parse_length_mm."""
     require_every_mutant_caught(
@@ -166,6 +167,7 @@ def test_your_tests_catch_every_mutant(workspace, stage):
     )
 
 
+@pytest.mark.expensive
 def test_your_tests_survive_a_rewrite_that_changes_nothing(workspace, stage):
     """Your tests still pass when your code is reformatted or its names changed, but not what it does."""
     require_every_refactoring_survived(verdict_on_tests(workspace, stage))
