@@ -1,6 +1,9 @@
 """The kata command, sub-command by sub-command, including what happens with bad input."""
 
 import json
+import subprocess
+import sys
+import tomllib
 
 import pytest
 
@@ -129,8 +132,38 @@ def test_hint_reveals_one_more_hint_per_call_and_remembers(mini_repo, kata):
     last = kata(mini_repo, "hint")
     assert "3. A test per kind of entry" in last.out
     assert "last hint" in last.out
-    progress = (mini_repo / ".kata" / "progress.toml").read_text()
-    assert '"01-cell-to-function" = 3' in progress
+    progress = tomllib.loads((mini_repo / ".kata" / "progress.toml").read_text())
+    assert progress["katas"]["warmup"]["hints_shown"] == {"01-cell-to-function": 3}
+
+
+def test_a_broken_progress_file_is_refused_and_left_as_it_was(mini_repo, kata):
+    path = mini_repo / ".kata" / "progress.toml"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text('current_kata = "warmup"\n[katas.warmup\npassed = []\n')
+    for command in ("hint", "progress"):
+        result = kata(mini_repo, command)
+        assert result.code == 2, result.err
+        (line,) = result.err.strip().splitlines()
+        assert "progress.toml: not valid TOML" in line
+        assert "line 2" in line
+        assert ".broken" in line, "the message should say how to start afresh"
+    assert path.read_text() == 'current_kata = "warmup"\n[katas.warmup\npassed = []\n'
+
+
+def test_commands_side_by_side_lose_no_change_to_the_progress(tmp_path):
+    """Two kata processes saving at once (watch and hint in two terminals) both keep their change."""
+    path = tmp_path / "progress.toml"
+    worker = (
+        "import sys\nfrom pathlib import Path\nfrom kata import progress\n"
+        "for n in range(40):\n"
+        "    progress.update(Path(sys.argv[1]), lambda p: p.of(sys.argv[2]).passed.append(str(n)))\n"
+    )
+    runs = [
+        subprocess.Popen([sys.executable, "-c", worker, str(path), name]) for name in ("a", "b")
+    ]
+    assert [run.wait(timeout=120) for run in runs] == [0, 0]
+    saved = tomllib.loads(path.read_text())
+    assert [len(saved["katas"][name]["passed"]) for name in ("a", "b")] == [40, 40]
 
 
 def test_progress_lists_stages_and_hints_used(mini_repo, kata):

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from kata import __version__, workspace
 from kata.commands import (
+    backups,
     check,
     dev_check,
     doctor,
@@ -17,6 +18,7 @@ from kata.commands import (
     list_katas,
     progress,
     reset,
+    restore,
     show,
     start,
     status,
@@ -35,6 +37,8 @@ COMMANDS = {
     "watch": watch,
     "start": start,
     "reset": reset,
+    "backups": backups,
+    "restore": restore,
     "progress": progress,
     "doctor": doctor,
 }

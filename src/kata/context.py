@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -24,8 +25,10 @@ class Context:
     def progress_path(self):
         return self.repo.state_dir / "progress.toml"
 
-    def save_progress(self) -> None:
-        progress_file.save(self.progress, self.progress_path)
+    def change_progress(self, change: Callable[[Progress], None]) -> None:
+        """Apply `change` to the progress file (read afresh, changed and written under its lock,
+        so a command running beside this one loses nothing) and keep the result."""
+        self.progress = progress_file.update(self.progress_path, change)
 
     @cached_property
     def katas(self) -> list[Kata]:
@@ -56,20 +59,17 @@ class Context:
         kata = self.katas[0]
         return kata, kata.stages[0]
 
-    def set_current(self, kata: Kata, stage: Stage) -> None:
-        self.progress.current_kata, self.progress.current_stage = kata.name, stage.slug
-
     def kata_after(self, kata: Kata) -> Kata | None:
         """The kata that follows `kata` by the manifests' `order`, if any."""
         later = [other for other in self.katas if other.order > kata.order]
         return min(later, key=lambda other: other.order) if later else None
 
-    def move_to_next_kata(self, kata: Kata) -> None:
-        """After a kata's last stage, point `kata` at the first stage the learner has not passed
-        of the next kata (by `order`); stay put when there is none."""
+    def move_to_next_kata(self, kata: Kata, progress: Progress) -> None:
+        """After a kata's last stage, point `progress` at the first stage the learner has not
+        passed of the next kata (by `order`); stay put when there is none."""
         after = self.kata_after(kata)
         if after is None:
             return
-        passed = self.progress.of(after.name).passed
+        passed = progress.of(after.name).passed
         stage = next((s for s in after.stages if s.slug not in passed), after.stages[0])
-        self.set_current(after, stage)
+        progress.set_current(after.name, stage.slug)

@@ -10,6 +10,7 @@ from kata import workspace as ws
 from kata.context import Context
 from kata.errors import CHECK_FAILED
 from kata.manifest import Kata, Stage
+from kata.progress import Progress
 from kata.results import CheckResult, CheckRun, FailureKind
 from kata.runner import run_checks
 
@@ -57,17 +58,18 @@ def main(args, context: Context) -> int:
 
 def record(context: Context, kata: Kata, stage: Stage, run: CheckRun, workspace: Path) -> None:
     """Save the verdict; a pass makes the next stage current and the learner's work its start."""
-    current = stage
-    if run.passed:
-        context.progress.mark_passed(kata.name, stage.slug)
-        following = kata.next(stage)
-        if following is not None:
-            ws.record_start(context.repo, kata.name, following.slug, workspace)
-            current = following
-    context.set_current(kata, current)
-    if run.passed and kata.next(stage) is None:
-        context.move_to_next_kata(kata)
-    context.save_progress()
+    following = kata.next(stage) if run.passed else None
+    if following is not None:
+        ws.record_start(context.repo, kata.name, following.slug, workspace)
+
+    def change(progress: Progress) -> None:
+        progress.set_current(kata.name, (following or stage).slug)
+        if run.passed:
+            progress.mark_passed(kata.name, stage.slug)
+            if kata.next(stage) is None:
+                context.move_to_next_kata(kata, progress)
+
+    context.change_progress(change)
 
 
 def header(stage: Stage, context: Context, workspace: Path, own_workspace: bool) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from kata import display
 from kata.context import Context
+from kata.progress import Progress
 
 
 def add_parser(subparsers) -> None:
@@ -18,11 +19,14 @@ def add_parser(subparsers) -> None:
 
 def main(args, context: Context) -> int:
     kata, stage = context.stage(args.kata, args.stage)
-    shown = context.progress.of(kata.name).hints_shown
-    count = min(shown.get(stage.slug, 0) + 1, len(stage.hints))
-    shown[stage.slug] = count
-    context.set_current(kata, stage)
-    context.save_progress()
+
+    def one_more(progress: Progress) -> None:
+        shown = progress.of(kata.name).hints_shown
+        shown[stage.slug] = min(shown.get(stage.slug, 0) + 1, len(stage.hints))
+        progress.set_current(kata.name, stage.slug)
+
+    context.change_progress(one_more)
+    count = context.progress.of(kata.name).hints_shown[stage.slug]
     lines = [display.paint(f"Hints for {stage.label}", "bold")]
     for number, hint in enumerate(stage.hints[:count], start=1):
         lines.append(f"  {number}. " + display.indent(hint, prefix="     ").lstrip())

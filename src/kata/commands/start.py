@@ -56,13 +56,24 @@ def switch(context: Context, kata: Kata, stage: Stage, force: bool, reason: str)
             f"{kata.name}/workspace has uncommitted changes ({listed}); commit them, "
             f"or add --force to replace them (a backup is kept)"
         )
-    backup = ws.backup(context.repo, kata.name, reason)
-    ws.replace_workspace(context.repo, kata.name, source)
-    ws.record_start(context.repo, kata.name, stage.slug, source)
-    context.set_current(kata, stage)
-    context.save_progress()
+    with ws.swapping(context.repo):
+        backup = ws.backup(context.repo, kata.name, reason)
+        ws.replace_workspace(context.repo, kata.name, source)
+        ws.record_start(context.repo, kata.name, stage.slug, source)
+        pruned = ws.prune_backups(context.repo, kata.name)
+    context.change_progress(lambda progress: progress.set_current(kata.name, stage.slug))
     kept = f" Your previous workspace is in {context.repo.relative(backup)}." if backup else ""
     return (
-        f"The workspace now holds the start of {stage.label}.{kept}\n"
+        f"The workspace now holds the start of {stage.label}.{kept}{pruned_note(pruned)}\n"
         f"Read the stage with `kata show {kata.name} {stage.number}`."
+    )
+
+
+def pruned_note(removed: list[str]) -> str:
+    """What the retention policy removed, in a sentence ("" if nothing)."""
+    if not removed:
+        return ""
+    return (
+        f" Removed the {len(removed)} oldest backup{'s' if len(removed) > 1 else ''} "
+        f"({', '.join(removed)}); the newest {ws.KEEP_BACKUPS} are kept."
     )
