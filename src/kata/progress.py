@@ -94,9 +94,10 @@ def _text(data: dict, key: str) -> str:
 
 
 def _unreadable(path: Path, problem: str) -> KataError:
+    shown = path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path
     return KataError(
-        f"{path}: {problem}. Nothing was changed: repair the file, or move it aside to start "
-        f"your progress afresh (mv {path} {path}.broken)"
+        f"{shown}: {problem}. Nothing was changed: repair the file, or move it aside to start "
+        f"your progress afresh (mv {shown} {shown}.broken)"
     )
 
 
