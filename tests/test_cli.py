@@ -253,3 +253,39 @@ def test_after_the_warmup_kata_points_to_the_next_kata_by_order(tmp_path):
         "penguins",
         "01-run-it-again",
     ]
+
+
+@pytest.mark.parametrize(
+    "name", ["x" * 300, "../warmup", "/etc", "warmup/../warmup"], ids=["long", "up", "abs", "sep"]
+)
+def test_a_kata_name_that_is_not_a_kata_folder_is_refused_in_one_line(mini_repo, kata, name):
+    result = kata(mini_repo, "start", name, "1")
+    assert result.code == 2
+    assert one_line(result.err).startswith("kata: unknown kata '")
+    assert len(result.err) < 200
+
+
+def test_bad_state_on_disk_gives_one_line_and_exit_2(mini_repo, kata, monkeypatch):
+    import errno
+
+    from kata import progress
+
+    state = mini_repo / ".kata"
+    state.write_text("not a folder")  # .kata is a file
+    result = kata(mini_repo, "hint")
+    assert result.code == 2, result.err
+    assert "a file stands where a folder is expected" in one_line(result.err)
+    state.unlink()
+    (state / "swap.json").parent.mkdir()
+    (state / "swap.json").write_text("{}")
+    result = kata(mini_repo, "list")
+    assert (result.code, "swap.json: unreadable" in one_line(result.err)) == (2, True)
+    (state / "swap.json").unlink()
+
+    def full_disk(path, text):
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+
+    monkeypatch.setattr(progress, "write_atomically", full_disk)
+    result = kata(mini_repo, "hint")
+    assert result.code == 2
+    assert "the disk is full" in one_line(result.err)

@@ -25,7 +25,7 @@ from kata.commands import (
     watch,
 )
 from kata.context import Context
-from kata.errors import USAGE, KataError
+from kata.errors import USAGE, KataError, os_error_line
 from kata.repo import find_repo
 
 # Sub-commands in the order `kata --help` lists them; the name is how the user types it.
@@ -94,6 +94,11 @@ def main(argv: list[str] | None = None) -> int:
         with contextlib.suppress(OSError):
             sys.stdout = Path(os.devnull).open("w")  # noqa: SIM115 (kept open until exit)
         return 1
+    except OSError as error:  # a full disk, a read-only folder, a file where a folder should be
+        if os.environ.get("KATA_DEBUG"):
+            raise
+        print(f"kata: {os_error_line(error)}", file=sys.stderr)
+        return USAGE
     except Exception as error:
         if os.environ.get("KATA_DEBUG"):
             raise

@@ -205,8 +205,9 @@ def _is_kata(path: Path) -> bool:
 
 
 def find_kata(katas_dir: Path, name: str) -> Kata:
-    path = katas_dir / name
-    if not name or not _is_kata(path):
-        known = ", ".join(kata_names(katas_dir)) or "none"
-        raise KataError(f"unknown kata '{name}'; the katas are: {known}")
-    return load_kata(path)
+    """The kata called `name`: only a folder name in `katas/` is one (no paths, no separators)."""
+    names = kata_names(katas_dir)
+    if name not in names:
+        shown = name if len(name) <= 40 else name[:37] + "..."
+        raise KataError(f"unknown kata '{shown}'; the katas are: {', '.join(names) or 'none'}")
+    return load_kata(katas_dir / name)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 from kata import display
 from kata import workspace as ws
 from kata.context import Context
-from kata.errors import CHECK_FAILED
+from kata.errors import CHECK_FAILED, KataError, os_error_line
 from kata.manifest import Kata, Stage
 from kata.progress import Progress
 from kata.results import CheckResult, CheckRun, FailureKind
@@ -47,12 +48,20 @@ def main(args, context: Context) -> int:
             on_result=lambda r: print(line(r), flush=True),
             gate=True,
         )
+    unsaved = None
     if own_workspace:
-        record(context, kata, stage, run, workspace)
+        try:
+            record(context, kata, stage, run, workspace)
+        except KataError as error:
+            unsaved = str(error)
+        except OSError as error:
+            unsaved = os_error_line(error)
     if args.json:
         print(json.dumps(run.to_json(), indent=2))
     else:
         print(summary(kata, stage, run, context, own_workspace))
+    if unsaved:  # the verdict above stands; only its record is missing
+        print(f"kata: your result could not be saved in your progress: {unsaved}", file=sys.stderr)
     return 0 if run.passed else CHECK_FAILED
 
 
