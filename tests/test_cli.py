@@ -1,8 +1,13 @@
 """The kata command, sub-command by sub-command, including what happens with bad input."""
 
+import contextlib
 import json
+import os
+import shutil
+import signal
 import subprocess
 import sys
+import time
 import tomllib
 
 import pytest
@@ -289,3 +294,36 @@ def test_bad_state_on_disk_gives_one_line_and_exit_2(mini_repo, kata, monkeypatc
     result = kata(mini_repo, "hint")
     assert result.code == 2
     assert "the disk is full" in one_line(result.err)
+
+
+@pytest.mark.parametrize("number", [signal.SIGTERM, signal.SIGHUP], ids=["TERM", "HUP"])
+def test_a_signal_during_a_check_ends_it_and_everything_it_started(mini_repo, tmp_path, number):
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    shutil.copytree(mini_repo / SOLUTION, mini_repo / WORKSPACE, dirs_exist_ok=True)
+    env = {**os.environ, "KATA_ROOT": str(mini_repo), "NO_COLOR": "1", "TMPDIR": str(scratch)}
+    check = subprocess.Popen(
+        [sys.executable, "-m", "kata", "check"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 60
+    while not list(scratch.glob("kata-check-*")) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    time.sleep(1.5)  # the checks are running now
+    check.send_signal(number)
+    _, err = check.communicate(timeout=60)
+    assert check.returncode == 128 + number, err
+    assert "kata: interrupted" in err
+    assert "Traceback" not in err
+    time.sleep(1)
+    assert not list(scratch.glob("kata-check-*")), "the check's folder was left behind"
+    left = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        with contextlib.suppress(OSError):
+            if str(mini_repo) in cmdline.read_bytes().decode(errors="replace"):
+                left.append(cmdline.parent.name)
+    assert not left, f"processes of the check are still running: {left}"

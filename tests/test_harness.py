@@ -117,6 +117,14 @@ def test_the_learner_s_module_answers_from_its_own_process_with_plain_data(tmp_p
     assert found == (True, False, False)
 
 
+def test_a_module_that_loops_at_import_is_named_within_the_limit(tmp_path):
+    (tmp_path / "loops.py").write_text("while True:\n    pass\n")
+    began = time.monotonic()
+    with pytest.raises(LearnerRaised, match="importing loops did not finish within 2 s"):
+        LearnerModule(tmp_path, "loops", timeout=2)
+    assert time.monotonic() - began < 30
+
+
 def test_a_pickle_that_names_a_function_is_not_plain_data():
     import pickle
 

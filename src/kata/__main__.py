@@ -1,3 +1,3 @@
-from kata.cli import main
+from kata.launch import main
 
 raise SystemExit(main())

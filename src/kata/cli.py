@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -86,9 +87,9 @@ def main(argv: list[str] | None = None) -> int:
     except KataError as error:
         print(f"kata: {error}", file=sys.stderr)
         return error.exit_code
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as stop:  # Ctrl-C, or SIGTERM/SIGHUP through kata.launch
         print("kata: interrupted", file=sys.stderr)
-        return 130
+        return 128 + getattr(stop, "number", signal.SIGINT)
     except BrokenPipeError:
         # The reader went away (`kata check | head`, a closed terminal): nothing left to say.
         with contextlib.suppress(OSError):

@@ -15,6 +15,7 @@ anything else (a fitted model), a `Handle` it can pass to later calls or inspect
 from __future__ import annotations
 
 import contextlib
+import os
 import pickle
 import shutil
 import socket
@@ -29,7 +30,8 @@ from kata.harness.failures import fail
 from kata.harness.learner_tests import preload_of
 from kata.harness.plain_data import NotPlainData, load_plain
 
-TIMEOUT = 120  # seconds for one call
+TIMEOUT_VARIABLE = "KATA_CALL_TIMEOUT"
+TIMEOUT = float(os.environ.get(TIMEOUT_VARIABLE, "60"))  # seconds for an import or one call
 
 
 @dataclass(frozen=True)
@@ -109,6 +111,12 @@ class LearnerModule:
         self._connection.settimeout(timeout)
         try:
             kind, detail = self._receive()
+        except TimeoutError:
+            self.close()
+            raise LearnerRaised(
+                f"importing {module} did not finish within {timeout:g} s: does it loop or compute "
+                f"at import time? Move that work into a function (the limit is {TIMEOUT_VARIABLE})"
+            ) from None
         except (OSError, EOFError):
             self.close()
             raise LearnerRaised(
@@ -171,7 +179,11 @@ class LearnerModule:
         except (OSError, EOFError) as error:
             self._connection.close()
             self._connection = None
-            why = "did not return in time" if isinstance(error, TimeoutError) else "ended Python"
+            why = (
+                f"did not return within {self.timeout:g} s (a loop that never ends?)"
+                if isinstance(error, TimeoutError)
+                else "ended Python (sys.exit or os._exit?)"
+            )
             raise LearnerRaised(f"the call {why}") from None
         if kind == "raised":
             raise LearnerRaised(detail)
