@@ -88,6 +88,22 @@ def test_a_forked_program_has_its_own_folder_environment_and_modules(tmp_path):
     assert second.stdout.split() == [str(tmp_path), "None", "True", "2"], second.said()
 
 
+def test_a_forked_program_draws_its_own_random_numbers_and_exits_like_python(tmp_path):
+    code = (
+        "import atexit, pathlib, random, sys, numpy, __main__\n"
+        "atexit.register(lambda: pathlib.Path(sys.argv[1]).write_text('ran'))\n"
+        "print(random.random(), numpy.random.rand(), 'serve' in vars(__main__))\n"
+    )
+    with processes.Processes(preload=["numpy"]) as service:
+        runs = service.wait(
+            *(service.start(tmp_path, ["-c", code, str(tmp_path / f"exit-{n}")]) for n in range(2))
+        )
+    first, second = (run.stdout.split() for run in runs)
+    assert first[:2] != second[:2], "siblings must not share the helper's random state"
+    assert first[2] == second[2] == "False", "a -c program gets a fresh __main__"
+    assert [(tmp_path / f"exit-{n}").read_text() for n in range(2)] == ["ran", "ran"]
+
+
 def test_the_learner_s_module_answers_from_its_own_process_with_plain_data(tmp_path):
     (tmp_path / "learner.py").write_text(
         "import pandas as pd\n"
@@ -136,6 +152,10 @@ def test_a_pickle_that_names_a_function_is_not_plain_data():
 
     with pytest.raises(NotPlainData, match=r"builtins\.print"):
         load_plain(pickle.dumps(Sneaky()))
+    # A dotted name reaching through an allowed module to another one is refused too.
+    reach = b"\x80\x04\x8c\x06pandas\x94\x8c\x0cio.common.os\x94\x93\x94."
+    with pytest.raises(NotPlainData, match="not plain data"):
+        load_plain(reach)
 
 
 def test_a_mutant_edits_the_script_and_rewrites_its_paired_notebook(tmp_path):

@@ -90,7 +90,8 @@ def header(stage: Stage, context: Context, workspace: Path, own_workspace: bool)
 
 def line(result: CheckResult) -> str:
     if result.kind is FailureKind.WAITING:
-        return f"  {display.paint(display.TODO, 'dim')} {result.sentence} (runs once the checks above pass)"
+        waiting = "(runs once the checks above pass)"
+        return f"  {display.paint(display.TODO, 'dim')} {result.sentence} {waiting}"
     text = f"  {display.mark(result.passed)} {result.sentence}"
     if not result.passed and result.message:
         text += "\n" + display.indent(result.message, prefix="      ")

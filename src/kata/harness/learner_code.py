@@ -49,7 +49,8 @@ class LearnerRaised(Exception):
 class ImportFailed(LearnerRaised):
     """The module could not be imported; str() says why in the learner's terms."""
 
-    def __init__(self, module: str, error: dict) -> None:
+    def __init__(self, module: str, error: object) -> None:
+        error = error if isinstance(error, dict) else {"text": str(error)}
         kind, text = error.get("type", "Error"), error.get("text", "")
         if kind == "SyntaxError":
             message = (
@@ -96,7 +97,7 @@ class LearnerModule:
         self._service = processes.shared(preload_of(staging.kata_dir_of(Path(workspace))))
         self._run = self._service.start(
             Path(workspace),
-            ["-c", SERVER, str(self._folder / "socket"), module, PLAIN_DATA],
+            ["-c", SERVER, str(self._folder / "socket"), module, PLAIN_DATA, HANDLE],
             timeout=3600,
             shown=f"import {module}",
             resident=True,
@@ -179,6 +180,7 @@ class LearnerModule:
         except (OSError, EOFError) as error:
             self._connection.close()
             self._connection = None
+            self._service.cancel(self._run)  # a call that never returns must not spin on
             why = (
                 f"did not return within {self.timeout:g} s (a loop that never ends?)"
                 if isinstance(error, TimeoutError)
@@ -206,13 +208,16 @@ class LearnerModule:
         return kind, detail
 
     def _read(self, size: int) -> bytes:
-        data = b""
-        while len(data) < size:
-            chunk = self._connection.recv(size - len(data))
-            if not chunk:
+        if size > MAX_ANSWER:
+            raise EOFError  # not an answer this side asked for
+        data = bytearray(size)
+        view, got = memoryview(data), 0
+        while got < size:
+            count = self._connection.recv_into(view[got:])
+            if not count:
                 raise EOFError
-            data += chunk
-        return data
+            got += count
+        return bytes(data)
 
 
 def learner_module(workspace: Path, module: str) -> LearnerModule:
@@ -284,6 +289,7 @@ def _wire(value):
 
 
 HANDLE = "__kata_handle__"
+MAX_ANSWER = 1 << 30  # bytes: far more than any frame a check builds
 PLAIN_DATA = str(Path(__file__).with_name("plain_data.py"))
 
 
@@ -311,7 +317,7 @@ with open(target, "wb") as file:
 SERVER = r"""
 import copy, importlib, importlib.util, os, pickle, socket, struct, sys, traceback
 
-path, name, plain_data = sys.argv[1:]
+path, name, plain_data, HANDLE = sys.argv[1:]
 sys.path[0] = "."
 spec = importlib.util.spec_from_file_location("kata_plain_data", plain_data)
 plain = importlib.util.module_from_spec(spec)
@@ -319,12 +325,11 @@ spec.loader.exec_module(plain)
 connection = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
 connection.connect(path)
 objects = []
-HANDLE = "__kata_handle__"
 
 
 def send(kind, value):
-    data = pickle.dumps((kind, value))
     try:
+        data = pickle.dumps((kind, value))
         plain.load_plain(data)
     except Exception:  # not plain data (or not picklable): it stays here, the check gets a handle
         objects.append(value)

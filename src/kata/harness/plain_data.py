@@ -1,9 +1,11 @@
 """Reading back what a learner's process returns, without letting it run code here.
 
-A pickle can name any function to call while it is loaded, so values from the learner's process
-are read with an unpickler that knows only plain data: the safe builtin types, the classes of
-numpy, pandas and pyarrow, and the few functions those use to rebuild their arrays. Anything else
-(a function, the learner's own class, a fitted model) is refused with NotPlainData.
+A pickle can name any function or class to call while it is loaded, so values from the learner's
+process are read with an unpickler that knows an exact list of names: the safe builtin types, and
+the classes and rebuilding functions of numpy, pandas and pyarrow that plain data needs (numbers,
+text, containers, arrays, frames, their indexes and dtypes). Anything else (a function, the
+learner's own class, a fitted model, a dotted name that reaches further) is refused with
+NotPlainData.
 
 Kept free of imports from the rest of `kata`: the learner's process loads this file by its path.
 """
@@ -11,20 +13,70 @@ Kept free of imports from the rest of `kata`: the learner's process loads this f
 import io
 import pickle
 
-SAFE_BUILTINS = frozenset({"list", "dict", "tuple", "set", "frozenset", "slice", "complex",
-                           "bytearray", "range", "object", "int", "float", "str", "bool"})  # fmt: skip
-RECONSTRUCTORS = frozenset({
-    ("copyreg", "_reconstructor"), ("numpy", "dtype"),
-    ("numpy.core.multiarray", "_reconstruct"), ("numpy._core.multiarray", "_reconstruct"),
-    ("numpy.core.multiarray", "scalar"), ("numpy._core.multiarray", "scalar"),
-    ("pandas._libs.internals", "_unpickle_block"), ("pandas.core.indexes.base", "_new_Index"),
-    ("pandas._libs.tslibs.timestamps", "_unpickle_timestamp"),
-    ("pandas._libs.tslibs.timedeltas", "_timedelta_unpickle"),
-    ("pandas.core.internals.blocks", "new_block"),
-    ("pandas._libs.arrays", "__pyx_unpickle_NDArrayBacked"), ("pyarrow.lib", "_restore_array"),
-    ("pyarrow.lib", "py_buffer"), ("pyarrow.lib", "type_for_alias"),
-})  # fmt: skip
-DATA_LIBRARIES = ("numpy", "pandas", "pyarrow")
+_BUILTINS = {"builtins": ["list", "dict", "tuple", "set", "frozenset", "slice", "complex",
+                          "bytearray", "range", "int", "float", "str", "bool", "bytes"]}  # fmt: skip
+_STANDARD = {"datetime": ["date", "datetime", "time", "timedelta", "timezone"],
+             "decimal": ["Decimal"]}  # fmt: skip
+_NUMPY = {
+    "numpy": ["dtype", "ndarray"],
+    "numpy._core.multiarray": ["_reconstruct", "scalar"],
+    "numpy.core.multiarray": ["_reconstruct", "scalar"],
+    "numpy._core.numeric": ["_frombuffer"],
+    "numpy.core.numeric": ["_frombuffer"],
+}
+_PANDAS = {
+    "pandas": [
+        "BooleanDtype",
+        "Categorical",
+        "CategoricalDtype",
+        "CategoricalIndex",
+        "DataFrame",
+        "DatetimeIndex",
+        "DatetimeTZDtype",
+        "Float64Dtype",
+        "Float32Dtype",
+        "Index",
+        "Int64Dtype",
+        "Int32Dtype",
+        "Interval",
+        "IntervalIndex",
+        "MultiIndex",
+        "NA",
+        "Period",
+        "PeriodIndex",
+        "RangeIndex",
+        "Series",
+        "StringDtype",
+        "TimedeltaIndex",
+    ],
+    "pandas.arrays": [
+        "ArrowStringArray",
+        "BooleanArray",
+        "DatetimeArray",
+        "FloatingArray",
+        "IntegerArray",
+        "TimedeltaArray",
+        "StringArray",
+        "PeriodArray",
+    ],
+    "pandas._libs.arrays": ["__pyx_unpickle_NDArrayBacked"],
+    "pandas._libs.internals": ["_unpickle_block"],
+    "pandas._libs.tslibs.timestamps": ["_unpickle_timestamp"],
+    "pandas._libs.tslibs.timedeltas": ["_timedelta_unpickle"],
+    "pandas._libs.tslibs.offsets": ["Day", "MonthEnd", "MonthBegin", "YearEnd", "YearBegin"],
+    "pandas.core.indexes.base": ["_new_Index"],
+    "pandas.core.indexes.datetimes": ["_new_DatetimeIndex"],
+    "pandas.core.indexes.period": ["_new_PeriodIndex"],
+    "pandas.core.internals.managers": ["BlockManager", "SingleBlockManager"],
+    "pandas.core.internals.blocks": ["new_block"],
+}
+_PYARROW = {"pyarrow.lib": ["_restore_array", "py_buffer", "type_for_alias"]}
+ALLOWED = frozenset(
+    (module, name)
+    for table in (_BUILTINS, _STANDARD, _NUMPY, _PANDAS, _PYARROW)
+    for module, names in table.items()
+    for name in names
+)
 
 
 class NotPlainData(pickle.UnpicklingError):
@@ -33,13 +85,9 @@ class NotPlainData(pickle.UnpicklingError):
 
 class _PlainUnpickler(pickle.Unpickler):
     def find_class(self, module: str, name: str):
-        if (module == "builtins" and name in SAFE_BUILTINS) or (module, name) in RECONSTRUCTORS:
-            return super().find_class(module, name)
-        if module.split(".")[0] in DATA_LIBRARIES:
-            found = super().find_class(module, name)
-            if isinstance(found, type):
-                return found
-        raise NotPlainData(f"{module}.{name} is not plain data")
+        if (module, name) not in ALLOWED:
+            raise NotPlainData(f"{module}.{name} is not plain data")
+        return super().find_class(module, name)
 
 
 def load_plain(data: bytes) -> object:
@@ -48,5 +96,5 @@ def load_plain(data: bytes) -> object:
         return _PlainUnpickler(io.BytesIO(data)).load()
     except NotPlainData:
         raise
-    except (pickle.UnpicklingError, AttributeError, ImportError, EOFError) as error:
-        raise NotPlainData(str(error)) from None
+    except Exception as error:  # a malformed or hostile pickle, whatever it raises
+        raise NotPlainData(f"{type(error).__name__}: {error}") from None

@@ -140,6 +140,7 @@ class _Recorder:
 
     def pytest_collectreport(self, report: pytest.CollectReport) -> None:
         if report.failed:
+            self.cheap_failed = True  # a check file that does not load: nothing expensive yet
             lines = str(report.longrepr).strip().splitlines()
             result = CheckResult(
                 id=report.nodeid,

@@ -7,6 +7,7 @@ libraries once (`preload` in kata.toml) and forks each program from it: a child 
 milliseconds, yet it is a separate process with its own folder, environment, output and session,
 and nothing of the learner's code is ever imported into the helper or into the process that
 records the verdicts (`kata.harness.learner_code` calls the learner's functions that way).
+Bytecode goes to the service's own folder, never the learner's, and is gone when it closes.
 
     with Processes(preload=["pandas"]) as processes:
         run = processes.run(folder, ["-m", "penguin_mass", "train"])
@@ -98,7 +99,6 @@ class Processes:
         self.log = self.scratch / "helper.log"
         self.runs: dict[int, Run] = {}  # the runs started and not cancelled, by number
         self.started = 0
-        self.longest = TIMEOUT
         with self.log.open("w") as log:
             self.process = subprocess.Popen(
                 [sys.executable, "-c", RUN_ZYGOTE],
@@ -111,7 +111,7 @@ class Processes:
             )
         self._send({
             "preload": list(preload), "workers": workers or os.cpu_count() or 1,
-            "pycache": str(bytecode_cache(self.scratch)),
+            "pycache": str(self.scratch / "pycache"),
         })  # fmt: skip
 
     def start(
@@ -131,7 +131,6 @@ class Processes:
         self.started += 1
         run = Run(shown or describe(argv, env or {}), Path(folder), number)
         self.runs[number] = run
-        self.longest = max(self.longest, timeout)
         self._send({
             "id": number, "cwd": str(folder), "argv": list(argv),
             "env": {**self.environment, **(env or {})}, "timeout": timeout, "resident": resident,
@@ -140,7 +139,10 @@ class Processes:
         return run
 
     def wait(self, *runs: Run) -> list[Run]:
-        """The runs, once every one of them has finished."""
+        """The runs, once every one of them has finished (a cancelled run is not waited for)."""
+        cancelled = [run for run in runs if run.code is None and run.id not in self.runs]
+        if cancelled:
+            raise ValueError(f"run {cancelled[0].id} was cancelled; nothing will finish it")
         while any(run.code is None for run in runs):
             line = self.process.stdout.readline()
             if not line:
@@ -172,11 +174,11 @@ class Processes:
         return self.wait(self.start(folder, argv, **options))[0]
 
     def close(self) -> None:
-        """Let running programs finish (each within its timeout), then end the helper."""
+        """End the helper and every program still running (wait for those you need first)."""
         if self.process.poll() is None:
             self.process.stdin.close()
             try:
-                self.process.wait(timeout=self.longest + 10)
+                self.process.wait(timeout=30)
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
@@ -195,18 +197,6 @@ class Processes:
     def _send(self, message: dict) -> None:
         self.process.stdin.write(json.dumps(message) + "\n")
         self.process.stdin.flush()
-
-
-def bytecode_cache(fallback: Path) -> Path:
-    """Where forked programs keep their bytecode: the user's cache folder, shared by every check
-    (so pytest rewrites a plugin's modules once, not in every run), or `fallback` if unwritable."""
-    home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    folder = home / "kata" / "pycache"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return fallback / "pycache"
-    return folder if os.access(folder, os.W_OK) else fallback / "pycache"
 
 
 def describe(argv: Sequence[str], env: dict[str, str]) -> str:

@@ -10,16 +10,22 @@ timeout can end it and whatever it started. At most `workers` jobs run at once, 
 "resident" ones (a learner's module waiting for calls, which uses no processor while it waits).
 """
 
+import atexit
+import builtins
 import contextlib
 import importlib
 import importlib.util
 import json
 import os
+import random
 import runpy
 import select
+import signal
 import sys
+import threading
 import time
 import traceback
+import types
 import warnings
 
 protocol = os.fdopen(os.dup(1), "w", buffering=1)
@@ -45,8 +51,10 @@ def requests(block):
 
 def preload(names):
     for name in names:
-        with contextlib.suppress(BaseException):
+        try:
             importlib.import_module(name)
+        except BaseException as error:  # the learner's run imports it (and says why it fails)
+            print(f"preload {name}: {type(error).__name__}: {error}", file=sys.stderr)
 
 
 def run_python(argv):
@@ -72,27 +80,66 @@ def run_python(argv):
     else:
         sys.argv = ["-c", *argv[2:]]
         sys.path[0] = ""
-        exec(compile(argv[1], "<string>", "exec"), {"__name__": "__main__"})
+        main = types.ModuleType("__main__")  # a fresh __main__, as a new Python has
+        main.__builtins__ = builtins
+        sys.modules["__main__"] = main
+        exec(compile(argv[1], "<string>", "exec"), main.__dict__)
+
+
+def fresh_randomness():
+    """New seeds for the generators a new Python seeds from the system (not shared with siblings)."""
+    random.seed()
+    numpy = sys.modules.get("numpy")
+    if numpy is not None:
+        numpy.random.seed()
+
+
+def exit_code(stop):
+    if stop.code is None:
+        return 0
+    if isinstance(stop.code, int):
+        return stop.code
+    print(stop.code, file=sys.stderr)
+    return 1
 
 
 def child(job, filters, pycache):
-    os.setsid()
-    protocol.close()
-    os.dup2(quiet, 0)
-    for descriptor, path in ((1, job["stdout"]), (2, job["stderr"])):
-        os.dup2(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644), descriptor)
-    sys.stdin = open(os.devnull)  # noqa: PTH123, SIM115 (for the rest of this process)
-    sys.stdout = open(1, "w", closefd=False)  # noqa: SIM115
-    sys.stderr = open(2, "w", closefd=False, errors="backslashreplace", buffering=1)  # noqa: SIM115
-    os.chdir(job["cwd"])
-    os.environ.clear()
-    os.environ.update(job["env"])
-    warnings.filters[:] = filters
-    # Bytecode (pytest's rewritten test modules too) goes to a cache outside the learner's folder,
-    # so a run leaves no __pycache__ behind and the next run skips the compiling.
-    sys.pycache_prefix, sys.dont_write_bytecode = pycache, False
-    importlib.invalidate_caches()
-    code = 0
+    """Become the job's program; whatever happens, end with its exit code and never return."""
+    code = 1
+    try:
+        os.setsid()
+        protocol.close()
+        os.dup2(quiet, 0)
+        for descriptor, path in ((1, job["stdout"]), (2, job["stderr"])):
+            os.dup2(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644), descriptor)
+        sys.stdin = open(os.devnull)  # noqa: PTH123, SIM115 (for the rest of this process)
+        sys.stdout = open(1, "w", closefd=False)  # noqa: SIM115
+        sys.stderr = open(2, "w", closefd=False, errors="backslashreplace", buffering=1)  # noqa: SIM115
+        os.chdir(job["cwd"])
+        os.environ.clear()
+        os.environ.update(job["env"])
+        warnings.filters[:] = filters
+        warnings._filters_mutated()  # forget what the helper's warnings registries remember
+        # Bytecode (pytest's rewritten test modules too) goes to a cache outside the learner's
+        # folder, so a run leaves no __pycache__ behind and later runs skip the compiling.
+        sys.pycache_prefix, sys.dont_write_bytecode = pycache, False
+        importlib.invalidate_caches()
+        fresh_randomness()
+        code = run_job(job)
+        threading._shutdown()  # what a normal exit does: join threads, then run atexit handlers
+        atexit._run_exitfuncs()
+    except SystemExit as stop:
+        code = exit_code(stop)
+    except BaseException:
+        traceback.print_exc()
+    finally:
+        with contextlib.suppress(BaseException):
+            sys.stdout.flush()
+            sys.stderr.flush()
+        os._exit(code & 0xFF)
+
+
+def run_job(job):
     try:
         if os.environ.get("KATA_MUTANT"):  # what the activation sitecustomize does in a new Python
             from kata.harness.mutants import activate_from_environment
@@ -100,21 +147,20 @@ def child(job, filters, pycache):
             activate_from_environment()
         run_python(job["argv"])
     except SystemExit as stop:
-        if stop.code is None:
-            code = 0
-        elif isinstance(stop.code, int):
-            code = stop.code
-        else:
-            print(stop.code, file=sys.stderr)
-            code = 1
+        return exit_code(stop)
     except BaseException:
         traceback.print_exc()
-        code = 1
+        return 1
+    return 0
+
+
+def kill(pid):
+    """End the job's session (it leads one from its first instruction on), or at least the job."""
     try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    finally:
-        os._exit(code & 0xFF)
+        os.killpg(pid, signal.SIGKILL)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
 
 
 def cancel(number, pending, running):
@@ -122,21 +168,34 @@ def cancel(number, pending, running):
     pending[:] = [job for job in pending if job["id"] != number]
     for pid, (job, began, killed) in list(running.items()):
         if job["id"] == number and not killed:
-            with contextlib.suppress(OSError):
-                os.killpg(pid, 9)
+            kill(pid)
             running[pid] = (job, began, True)
 
 
 def serve():
-    filters = warnings.filters[:]
     setup = requests(block=True)
     if not setup:
         return
     config, pending = setup[0], setup[1:]
     preload(config["preload"])
+    filters = warnings.filters[:]  # as a new Python has them once it has imported the same
     protocol.write("ready\n")
     running = {}
-    while not closed or pending or running:
+    try:
+        loop(config, pending, running, filters)
+    finally:  # the service closed (or this helper is ending): nothing it started outlives it
+        for pid in running:
+            kill(pid)
+
+
+def loop(config, pending, running, filters):
+    while not closed or running:
+        if closed:
+            pending.clear()  # the service has gone: start nothing more
+            for pid, (job, began, killed) in list(running.items()):
+                if not killed:
+                    kill(pid)
+                    running[pid] = (job, began, True)
         for message in requests(block=not pending and not running):
             if isinstance(message, dict) and "cancel" in message:
                 cancel(message["cancel"], pending, running)
@@ -157,8 +216,7 @@ def serve():
             now = time.monotonic()
             for other, (job, began, killed) in list(running.items()):
                 if not killed and now - began > job["timeout"]:
-                    with contextlib.suppress(OSError):
-                        os.killpg(other, 9)
+                    kill(other)
                     running[other] = (job, began, True)
             time.sleep(0.005)
             continue

@@ -175,10 +175,7 @@ BAD_DATA = [
 ]  # fmt: skip
 
 
-# The helper interpreter. It imports what it is told to, then forks one child per job as jobs
-# arrive on its stdin (a JSON list per line); the child takes the job's folder, environment,
-# arguments and output files, and runs the module as `python -m` would. Each result goes back on
-# a private copy of its stdout, one JSON line per finished job.
+# Every run of the learner's code: one warm helper Python per check (kata.harness.processes).
 class Runs:
     """The learner's commands by name, each forked from the harness's warm helper Python."""
 
@@ -225,7 +222,7 @@ def session(workspace, stage):
         copies.append(staging.stage_copy(source, stage.kata_dir))
         return copies[-1]
 
-    zygote = Runs([*stage.preload, "pytest", "importlinter.cli"])
+    runs = Runs([*stage.preload, "pytest", "importlinter.cli"])
     result = Session(workspace)
     try:
         own, conf, tests, other = (copy_of(workspace) for _ in range(4))
@@ -265,8 +262,8 @@ def session(workspace, stage):
             ),
         ]
         # The learner's tests take longest: they start first and end last, beside everything else.
-        zygote.submit([("tests", tests, ["-m", "pytest", *PYTEST_ARGS], {}), *first, *later])
-        zygote.wait([name for name, *_ in first])
+        runs.submit([("tests", tests, ["-m", "pytest", *PYTEST_ARGS], {}), *first, *later])
+        runs.wait([name for name, *_ in first])
         for case in BAD_SETTINGS:
             result.after[case.id] = snapshot(bad_settings[case.id])
 
@@ -288,14 +285,14 @@ def session(workspace, stage):
             ("untrusted", tampered, cli("evaluate"), {}),
             *((case.id, bad_data[case.id], cli(*case.args), case.env) for case in BAD_DATA),
         ]  # fmt: skip
-        zygote.submit(second)
-        zygote.wait([name for name, *_ in second])
+        runs.submit(second)
+        runs.wait([name for name, *_ in second])
         for case in BAD_DATA:
             result.after[case.id] = snapshot(bad_data[case.id])
-        result.runs = zygote.wait(list(zygote.runs))
+        result.runs = runs.wait(list(runs.runs))
         yield result
     finally:
-        zygote.close()
+        runs.close()
         for copy in copies:
             staging.remove_stage(copy)
         shutil.rmtree(scratch, ignore_errors=True)

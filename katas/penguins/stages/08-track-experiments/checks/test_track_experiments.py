@@ -144,7 +144,7 @@ class Commands:
 
     def __init__(self, scratch: Path, preload: list[str]) -> None:
         self.scratch = scratch
-        self.processes = Processes(preload, base_environment())
+        self.processes = Processes(preload, commands_environment())
         self.surveys: dict[int, Path] = {}  # where each survey writes what it found
 
     def command(self, folder: Path, *args: str, store: str | None = None) -> Run:
@@ -186,7 +186,7 @@ class Commands:
         self.processes.close()
 
 
-def base_environment() -> dict[str, str]:
+def commands_environment() -> dict[str, str]:
     """The harness's environment for learner programs, without the variables a learner's shell may
     have set for their own runs. Telemetry stays off whatever the workspace does (checks reach no
     network), warnings stay off stderr, and MLflow gives up on a dead server soon."""
@@ -218,7 +218,7 @@ class Server:
             probe.bind(("127.0.0.1", 0))
             self.port = probe.getsockname()[1]
         self.uri = f"http://127.0.0.1:{self.port}"
-        env = base_environment()
+        env = commands_environment()
         env["MLFLOW_SERVER_ENABLE_JOB_EXECUTION"] = "false"  # no background job runner
         command = [
             str(Path(sys.executable).with_name("mlflow")), "server",
