@@ -155,6 +155,50 @@ def test_each_stage_page_shows_its_readme_and_the_kata_page_its_minutes(built_si
         )
 
 
+class _TopLevelItems(HTMLParser):
+    """Counts the items of the first list after the heading with id `anchor` (not nested ones)."""
+
+    def __init__(self, anchor: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.anchor, self.seen_heading, self.depth, self.items, self.done = (
+            anchor,
+            False,
+            0,
+            0,
+            False,
+        )
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.done:
+            return
+        if tag == "h2" and dict(attrs).get("id") == self.anchor:
+            self.seen_heading = True
+        elif self.seen_heading and tag in ("ol", "ul"):
+            self.depth += 1
+        elif self.seen_heading and tag == "li" and self.depth == 1:
+            self.items += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.seen_heading and not self.done and tag in ("ol", "ul"):
+            self.depth -= 1
+            self.done = self.depth == 0
+
+
+@pytest.mark.parametrize("kata", load_all(REPO / "katas"), ids=lambda kata: kata.name)
+def test_each_numbered_step_of_a_stage_is_its_own_list_item(built_site: Path, kata):
+    """A fenced block inside a step must not swallow the steps after it into one paragraph."""
+    for stage in kata.stages:
+        text = stage.readme.read_text(encoding="utf-8")
+        steps = text.split("\n## Steps\n", 1)[1].split("\n## ", 1)[0]
+        written = len(re.findall(r"(?m)^\d+\. ", steps))
+        counter = _TopLevelItems("steps")
+        counter.feed(_page(built_site, f"katas/{kata.name}/{stage.slug}"))
+        assert counter.items == written, (
+            f"katas/{kata.name}/{stage.slug}/ shows {counter.items} steps; its README numbers "
+            f"{written}. Leave a blank line before a step that follows a fenced block."
+        )
+
+
 def test_the_cli_reference_shows_every_commands_own_help(built_site: Path):
     """The CLI reference shows the usage text of every sub-command, generated from its parser."""
     page = _page(built_site, "reference/cli")
