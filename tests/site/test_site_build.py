@@ -199,6 +199,24 @@ def test_each_numbered_step_of_a_stage_is_its_own_list_item(built_site: Path, ka
         )
 
 
+@pytest.mark.parametrize("kata", load_all(REPO / "katas"), ids=lambda kata: kata.name)
+def test_hints_and_the_reference_solution_are_folded(built_site: Path, kata):
+    """Each hint is its own closed block, as `kata hint` gives them; so is each solution file."""
+    for stage in kata.stages:
+        page = _page(built_site, f"katas/{kata.name}/{stage.slug}")
+        hints = re.findall(r'<details class="tip"[^>]*>\s*<summary>Hint (\d+) of (\d+)', page)
+        assert [int(number) for number, _ in hints] == list(range(1, len(stage.hints) + 1)), (
+            f"katas/{kata.name}/{stage.slug}/ folds hints {hints}; it has {len(stage.hints)}"
+        )
+        assert '<details class="tip" open' not in page, "a hint is shown unfolded"
+        for hint in stage.hints:
+            assert hint[:40] not in page.split('<details class="tip"')[0], "a hint shows open"
+        solution = page.split('id="the-reference-solution"', 1)
+        assert len(solution) == 2, f"katas/{kata.name}/{stage.slug}/ has no reference solution"
+        assert '<details class="example">' in solution[1]
+        assert '<details class="example" open' not in solution[1]
+
+
 def test_the_cli_reference_shows_every_commands_own_help(built_site: Path):
     """The CLI reference shows the usage text of every sub-command, generated from its parser."""
     page = _page(built_site, "reference/cli")
