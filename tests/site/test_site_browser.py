@@ -130,3 +130,27 @@ def test_a_diagram_is_drawn_with_the_sites_own_mermaid(tab):
     diagram.scroll_into_view_if_needed()
     tab.screenshot("diagram")
     assert tab.errors == []
+
+
+def _copied(tab, block) -> str:
+    """What the copy button of `block` puts on the clipboard: the text shown while the theme
+    marks the code as being copied (it reads innerText then), trailing blanks trimmed."""
+    return block.evaluate(
+        """code => {
+            code.setAttribute("data-md-copying", "");
+            const text = code.innerText;
+            code.removeAttribute("data-md-copying");
+            return text.trimEnd();
+        }"""
+    )
+
+
+def test_a_copied_command_block_is_commands_that_run(tab):
+    """The home page's commands copy without prompts or comments: they paste into a shell as is."""
+    tab.open("")
+    block = tab.page.locator(".language-console code").first
+    block.wait_for(timeout=TIMEOUT)
+    shown = block.inner_text()
+    assert shown.lstrip().startswith("$"), f"the block should show prompts: {shown!r}"
+    lines = [line.strip() for line in _copied(tab, block).splitlines()]
+    assert lines == ["make practice", "make test"], lines
