@@ -304,7 +304,16 @@ def judge_tests(
     kata_dir = staging.kata_dir_of(workspace) or stage.kata_dir
     placed = [m for m in mutants if applies_to(workspace, m)]
     not_placed = [m for m in mutants if m not in placed]
-    copies, environments = [_copy_without(workspace, kata_dir, without)], [{}]
+    # The tests must pass on the learner's own code first; until they do, a "caught" mutant
+    # proves nothing, so the batch is not worth running.
+    baseline_copy = _copy_without(workspace, kata_dir, without)
+    try:
+        (baseline,) = run_test_suites([baseline_copy])
+    finally:
+        staging.remove_stage(baseline_copy)
+    if not baseline.ok or not (placed or refactorings):
+        return TestVerdict(baseline, [], not_placed, [])
+    copies, environments = [], []
     try:
         markers = {}
         for mutant in placed:
@@ -327,15 +336,15 @@ def judge_tests(
             tried.append(refactoring)
             copies.append(copy)
             environments.append({})
-        # The baseline runs whole; a mutant run can stop at its first failure; a refactoring's
-        # run goes on to list every test it broke.
-        stops = [False] + [True] * len(placed) + [False] * len(tried)
+        # A mutant run can stop at its first failure; a refactoring's run goes on to list every
+        # test it broke.
+        stops = [True] * len(placed) + [False] * len(tried)
         runs = run_test_suites(copies, environments=environments, stop_at_first_failure=stops)
         acted = {name for name, marker in markers.items() if marker.exists()}
     finally:
         for copy in copies:
             staging.remove_stage(copy)
-    baseline, mutant_runs = runs[0], runs[1 : len(placed) + 1]
+    mutant_runs = runs[: len(placed)]
     # A library slip that the learner's code never reached cannot be caught, and is not counted.
     reached = [m for m in placed if not m.patch or m.name in acted]
     # Caught means a test failed or erred: tests that skip themselves under a slip catch nothing.
@@ -346,7 +355,7 @@ def judge_tests(
     ]
     broken = [
         (refactoring, run.failing or [run.summary()])
-        for refactoring, run in zip(tried, runs[len(placed) + 1 :], strict=True)
+        for refactoring, run in zip(tried, runs[len(placed) :], strict=True)
         if not run.ok
     ]
     return TestVerdict(baseline, survivors, not_placed, broken)

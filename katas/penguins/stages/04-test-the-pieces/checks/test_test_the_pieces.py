@@ -48,7 +48,9 @@ def unit_run(workspace, stage):
             "tests/ holds no unit tests yet, only the golden master. Step 2 of the README starts "
             "tests/test_penguin_mass.py."
         )
-    return verdict_on_tests(workspace, stage, without=SET_ASIDE).baseline
+    return verdict_on_tests(
+        workspace, stage, mutants=[], without=SET_ASIDE, refactorings=()
+    ).baseline
 
 
 def test_your_unit_tests_pass_on_birds_built_by_hand(unit_run):
