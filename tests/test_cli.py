@@ -328,3 +328,26 @@ def test_a_signal_during_a_check_ends_it_and_everything_it_started(mini_repo, tm
             if str(mini_repo) in cmdline.read_bytes().decode(errors="replace"):
                 left.append(cmdline.parent.name)
     assert not left, f"processes of the check are still running: {left}"
+
+
+def test_doctor_notices_a_machine_without_loopback(mini_repo, kata, monkeypatch):
+    import socket
+
+    from kata.commands import doctor
+
+    def down(*args, **kwargs):
+        raise OSError(101, "Network is unreachable")
+
+    monkeypatch.setattr(doctor.socket, "create_connection", down)
+    result = kata(mini_repo, "doctor")
+    assert result.code == 1
+    assert "loopback" in result.out
+    assert "ip link set lo up" in result.out
+    assert socket.create_connection is down
+
+
+def test_a_workspace_that_is_a_file_is_named_as_one(mini_repo, kata, tmp_path):
+    (tmp_path / "notes.txt").write_text("x")
+    result = kata(mini_repo, "check", "--workspace", str(tmp_path / "notes.txt"))
+    assert result.code == 2
+    assert "is a file; give --workspace the folder" in one_line(result.err)

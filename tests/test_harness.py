@@ -435,3 +435,18 @@ def test_modules_outside_every_layers_contract_are_named(tmp_path):
         'name = "L"\ntype = "layers"\ncontainers = ["shop"]\nlayers = ["cli", "helpers : domain"]\n'
     )
     assert modules_outside_the_layers(tmp_path, "shop") == []
+
+
+def test_a_notebook_that_ends_its_kernel_names_the_cell(tmp_path):
+    import nbformat
+
+    from kata.harness import run_notebook
+    from kata.harness.failures import CheckFailed
+
+    cells = ["x = 1", "import os\nos._exit(0)", "y = 2"]
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
+    nbformat.write(notebook, tmp_path / "ends.ipynb")
+    with pytest.raises(
+        CheckFailed, match=r"the kernel stopped while running cell 2 \('import os'\)"
+    ):
+        run_notebook(tmp_path / "ends.ipynb", timeout=60)

@@ -74,10 +74,15 @@ class CheckProcess:
         stop_at_first_failure: bool = False,
         gate: bool = False,
     ) -> None:
+        if workspace.is_file():
+            raise KataError(f"{workspace} is a file; give --workspace the folder of a workspace")
         if not workspace.is_dir():
             raise KataError(
-                f"workspace {workspace} does not exist; give --workspace an existing folder"
+                f"workspace {workspace} does not exist; `kata start KATA STAGE` puts a stage's "
+                "start there (with `kata check`, --workspace can name another folder)"
             )
+        if not os.access(workspace, os.R_OK | os.X_OK):
+            raise KataError(f"workspace {workspace} cannot be read (permission denied); ls -ld it")
         if not stage.checks_dir.is_dir():
             raise KataError(f"{stage.label} has no checks/ folder ({stage.checks_dir})")
         blocking = preflight.problems(workspace)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import shutil
+import socket
 import sys
 from dataclasses import dataclass
 
@@ -55,6 +56,7 @@ def examine(context: Context) -> list[Finding]:
         found = importlib.util.find_spec(package) is not None
         findings.append(Finding(found, f"package {package}", SETUP))
     findings.append(_kernel())
+    findings.append(_loopback())
     findings.append(Finding(shutil.which("git") is not None, "git on the PATH", "install git"))
     config = context.repo.root / "jupytext.toml"
     findings.append(
@@ -82,6 +84,20 @@ def _kernel() -> Finding:
     except Exception:  # no kernel or a broken spec: either way notebooks cannot run
         return Finding(False, "Jupyter kernel python3", "python -m ipykernel install --sys-prefix")
     return Finding(True, "Jupyter kernel python3")
+
+
+def _loopback() -> Finding:
+    """Notebook kernels and the tracking server talk over 127.0.0.1; without it every run hangs."""
+    what = "the loopback network (127.0.0.1), which kernels and the tracking server use"
+    try:
+        with socket.socket() as server:
+            server.bind(("127.0.0.1", 0))
+            server.listen(1)
+            with socket.create_connection(server.getsockname(), timeout=2):
+                pass
+    except OSError as error:
+        return Finding(False, what, f"bring the lo interface up (ip link set lo up): {error}")
+    return Finding(True, what)
 
 
 def render(findings: list[Finding]) -> str:

@@ -200,7 +200,11 @@ async def _execute(path: Path, timeout: int) -> ExecutedNotebook:
             f"{path.name}: a cell did not finish within {timeout} s; is something waiting for input?"
         )
     except DeadKernelError:
-        fail(f"{path.name}: the kernel died while running the notebook (out of memory?)")
+        index = _unfinished_cell(notebook)
+        fail(
+            f"{path.name}: the kernel stopped while running cell {index} (does it call exit(), "
+            "quit() or os._exit, or run out of memory?). A notebook must run to its last cell."
+        )
     dump = notebook.cells.pop()
     # The kernel may flush the dump in several stream outputs (under load, the newline can come on
     # its own), so join them before reading the JSON.
@@ -220,6 +224,20 @@ def _failing_cell(notebook: nbformat.NotebookNode) -> str:
             first_line = cell.source.strip().splitlines()[0] if cell.source.strip() else ""
             return f"{number} ({first_line[:60]!r})"
     return "?"
+
+
+def _unfinished_cell(notebook: nbformat.NotebookNode) -> str:
+    """The last code cell the kernel started (it has an execution count): the one it died in."""
+    started = [
+        (number, cell)
+        for number, cell in enumerate(notebook.cells, start=1)
+        if cell.cell_type == "code" and cell.get("execution_count") is not None
+    ]
+    if not started:
+        return "?"
+    number, cell = started[-1]
+    first_line = cell.source.strip().splitlines()[0] if cell.source.strip() else ""
+    return f"{number} ({first_line[:60]!r})"
 
 
 def _one_line(text: object) -> str:
