@@ -142,11 +142,17 @@ def test_two_checks_and_a_hint_at_once_keep_every_result(mini_repo):
     shutil.copytree(mini_repo / SOLUTION, mini_repo / WORKSPACE, dirs_exist_ok=True)
     env = {**os.environ, "KATA_ROOT": str(mini_repo), "NO_COLOR": "1"}
     started = [
-        subprocess.Popen([sys.executable, "-m", "kata", *args], env=env, stdout=subprocess.PIPE)
+        subprocess.Popen(
+            [sys.executable, "-m", "kata", *args],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
         for args in (["check"], ["check"], ["hint"], ["hint"])
     ]
-    codes = [process.wait(timeout=300) for process in started]
-    assert codes == [0, 0, 0, 0]
+    said = [process.communicate(timeout=300)[0] for process in started]
+    assert [process.returncode for process in started] == [0, 0, 0, 0], said
     saved = tomllib.loads((mini_repo / ".kata" / "progress.toml").read_text())
     assert saved["katas"]["warmup"]["passed"] == ["01-cell-to-function"]
     assert saved["katas"]["warmup"]["hints_shown"] == {"01-cell-to-function": 2}
