@@ -148,7 +148,7 @@ def _copied(tab, block) -> str:
 def test_a_copied_command_block_is_commands_that_run(tab):
     """The home page's commands copy without prompts or comments: they paste into a shell as is."""
     tab.open("")
-    block = tab.page.locator(".language-console code").first
+    block = tab.page.locator(".highlight code:has(.gp)").first
     block.wait_for(timeout=TIMEOUT)
     shown = block.inner_text()
     assert shown.lstrip().startswith("$"), f"the block should show prompts: {shown!r}"
