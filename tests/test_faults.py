@@ -156,3 +156,45 @@ def test_two_checks_and_a_hint_at_once_keep_every_result(mini_repo):
     saved = tomllib.loads((mini_repo / ".kata" / "progress.toml").read_text())
     assert saved["katas"]["warmup"]["passed"] == ["01-cell-to-function"]
     assert saved["katas"]["warmup"]["hints_shown"] == {"01-cell-to-function": 2}
+
+
+def test_progress_with_wrong_types_is_refused_and_kept(mini_repo, kata):
+    path = mini_repo / ".kata" / "progress.toml"
+    path.parent.mkdir()
+    text = 'current_kata = 3\n[katas.warmup]\npassed = "all"\n'
+    path.write_text(text)
+    result = kata(mini_repo, "progress")
+    assert result.code == 2
+    (line,) = result.err.strip().splitlines()
+    assert "progress.toml: holds something unexpected (current_kata should be a text)" in line
+    assert path.read_text() == text
+
+
+@pytest.mark.slow
+def test_a_check_whose_result_cannot_be_saved_still_shows_it(mini_repo, kata, monkeypatch):
+    from kata import progress
+
+    shutil.copytree(mini_repo / SOLUTION, mini_repo / WORKSPACE, dirs_exist_ok=True)
+
+    def full(path, text):
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+
+    monkeypatch.setattr(progress, "write_atomically", full)
+    result = kata(mini_repo, "check")
+    assert result.code == 0, result.err
+    assert "8 of 8 checks pass" in result.out
+    assert "your result could not be saved in your progress" in result.err
+    assert "the disk is full" in result.err
+
+
+def test_a_full_temporary_folder_stops_a_check_in_one_line(mini_repo, kata, monkeypatch):
+    import tempfile
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device", "/tmp/kata-check-x")
+
+    monkeypatch.setattr(tempfile, "mkdtemp", full)
+    result = kata(mini_repo, "check")
+    assert result.code == 2
+    (line,) = result.err.strip().splitlines()
+    assert "the disk is full" in line
