@@ -198,3 +198,33 @@ def test_a_full_temporary_folder_stops_a_check_in_one_line(mini_repo, kata, monk
     assert result.code == 2
     (line,) = result.err.strip().splitlines()
     assert "the disk is full" in line
+
+
+def test_ctrl_c_while_kata_loads_says_interrupted_without_a_traceback():
+    loading = (
+        "import builtins, sys\n"
+        "real = builtins.__import__\n"
+        "def interrupted(name, *args, **kwargs):\n"
+        "    if name == 'kata.cli':\n"
+        "        raise KeyboardInterrupt\n"
+        "    return real(name, *args, **kwargs)\n"
+        "builtins.__import__ = interrupted\n"
+        "from kata.launch import main\n"
+        "sys.exit(main())\n"
+    )
+    done = subprocess.run([sys.executable, "-c", loading], capture_output=True, text=True)
+    assert done.returncode == 130
+    assert done.stderr.strip() == "kata: interrupted"
+
+
+def test_a_read_only_state_folder_gives_one_line(mini_repo, kata, monkeypatch):
+    from kata import progress
+
+    def read_only(path, text):
+        raise PermissionError(errno.EACCES, "Permission denied", str(path))
+
+    monkeypatch.setattr(progress, "write_atomically", read_only)
+    result = kata(mini_repo, "hint")
+    assert result.code == 2
+    (line,) = result.err.strip().splitlines()
+    assert "permission denied; check who owns it" in line
