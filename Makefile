@@ -24,7 +24,7 @@ practice: setup
 
 ## test: set up, then run the repository's test suite (what CI runs)
 test: setup
-	$(BIN)/pytest -n 2 --dist loadgroup --durations=25 -m "not extended"
+	$(BIN)/pytest -n 3 --dist loadgroup --durations=25 -m "not extended"
 
 ## test-extended: the first per-stage discrimination tests, which the cases now cover (slow)
 test-extended: setup

@@ -33,7 +33,7 @@ def test_make_test_sets_up_then_runs_pytest():
     # two workers, each kata's discrimination file and the site tests kept on one (tests/conftest.py),
     # and the slowest tests listed in every log
     assert re.search(
-        r'^test: setup\n\t\$\(BIN\)/pytest -n 2 --dist loadgroup --durations=25 -m "not extended"$',
+        r'^test: setup\n\t\$\(BIN\)/pytest -n 3 --dist loadgroup --durations=25 -m "not extended"$',
         makefile,
         re.MULTILINE,
     )
