@@ -438,15 +438,17 @@ def test_modules_outside_every_layers_contract_are_named(tmp_path):
 
 
 def test_a_notebook_that_ends_its_kernel_names_the_cell(tmp_path):
-    import nbformat
-
-    from kata.harness import run_notebook
-    from kata.harness.failures import CheckFailed
-
-    cells = ["x = 1", "import os\nos._exit(0)", "y = 2"]
-    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
-    nbformat.write(notebook, tmp_path / "ends.ipynb")
-    with pytest.raises(
-        CheckFailed, match=r"the kernel stopped while running cell 2 \('import os'\)"
-    ):
-        run_notebook(tmp_path / "ends.ipynb", timeout=60)
+    results = check_file(
+        tmp_path,
+        "import nbformat\n"
+        "from kata.harness import run_notebook\n\n"
+        "def test_runs(workspace):\n"
+        '    """The notebook runs."""\n'
+        "    cells = ['x = 1', 'import os\\nos._exit(0)', 'y = 2']\n"
+        "    notebook = nbformat.v4.new_notebook(\n"
+        "        cells=[nbformat.v4.new_code_cell(c) for c in cells])\n"
+        "    nbformat.write(notebook, workspace / 'ends.ipynb')\n"
+        "    run_notebook(workspace / 'ends.ipynb', timeout=60)\n",
+    )
+    assert results[0]["kind"] == "assertion", results[0]["message"]
+    assert "the kernel stopped while running cell 2 ('import os')" in results[0]["message"]

@@ -189,6 +189,14 @@ async def _execute(path: Path, timeout: int) -> ExecutedNotebook:
         timeout=timeout,
         resources={"metadata": {"path": str(path.parent)}},
     )
+    running = {"index": -1}  # the cell being executed, for a kernel that dies in it
+    execute_cell = client.async_execute_cell
+
+    async def tracked(cell, cell_index, *args, **kwargs):
+        running["index"] = cell_index
+        return await execute_cell(cell, cell_index, *args, **kwargs)
+
+    client.async_execute_cell = tracked
     try:
         # Agg: checks read values, not pictures, and rendering every figure to PNG costs seconds.
         await client.async_execute(env={**os.environ, "MPLBACKEND": "Agg"})
@@ -200,7 +208,7 @@ async def _execute(path: Path, timeout: int) -> ExecutedNotebook:
             f"{path.name}: a cell did not finish within {timeout} s; is something waiting for input?"
         )
     except DeadKernelError:
-        index = _unfinished_cell(notebook)
+        index = _cell_named(notebook, running["index"])
         fail(
             f"{path.name}: the kernel stopped while running cell {index} (does it call exit(), "
             "quit() or os._exit, or run out of memory?). A notebook must run to its last cell."
@@ -226,18 +234,13 @@ def _failing_cell(notebook: nbformat.NotebookNode) -> str:
     return "?"
 
 
-def _unfinished_cell(notebook: nbformat.NotebookNode) -> str:
-    """The last code cell the kernel started (it has an execution count): the one it died in."""
-    started = [
-        (number, cell)
-        for number, cell in enumerate(notebook.cells, start=1)
-        if cell.cell_type == "code" and cell.get("execution_count") is not None
-    ]
-    if not started:
+def _cell_named(notebook: nbformat.NotebookNode, index: int) -> str:
+    """Cell `index` (from 0) as '<number> (<its first line>)', or '?'."""
+    if not 0 <= index < len(notebook.cells):
         return "?"
-    number, cell = started[-1]
-    first_line = cell.source.strip().splitlines()[0] if cell.source.strip() else ""
-    return f"{number} ({first_line[:60]!r})"
+    source = notebook.cells[index].source.strip()
+    first_line = source.splitlines()[0] if source else ""
+    return f"{index + 1} ({first_line[:60]!r})"
 
 
 def _one_line(text: object) -> str:
