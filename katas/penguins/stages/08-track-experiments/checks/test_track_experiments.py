@@ -144,7 +144,9 @@ class Commands:
 
     def __init__(self, scratch: Path, preload: list[str]) -> None:
         self.scratch = scratch
-        self.processes = Processes(preload, commands_environment())
+        # A round's commands all start at once (they wait on sqlite and the server as much as
+        # they compute), as many as a round has.
+        self.processes = Processes(preload, commands_environment(), workers=8)
         self.surveys: dict[int, Path] = {}  # where each survey writes what it found
 
     def command(self, folder: Path, *args: str, store: str | None = None) -> Run:
