@@ -227,10 +227,9 @@ async def _execute(path: Path, timeout: int) -> ExecutedNotebook:
 
 
 def _failing_cell(notebook: nbformat.NotebookNode) -> str:
-    for number, cell in enumerate(notebook.cells, start=1):
+    for index, cell in enumerate(notebook.cells):
         if any(out.output_type == "error" for out in cell.get("outputs", [])):
-            first_line = cell.source.strip().splitlines()[0] if cell.source.strip() else ""
-            return f"{number} ({first_line[:60]!r})"
+            return _cell_named(notebook, index)
     return "?"
 
 
