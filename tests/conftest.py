@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from kata.cli import command_names, main
-from kata.manifest import find_kata
+from kata.harness.helpers import warm_helpers
+from kata.manifest import find_kata, kata_names
 from kata.runner import CheckRun, run_checks
 
 REPO = Path(__file__).resolve().parents[1]
@@ -57,6 +58,17 @@ def mini_repo(tmp_path: Path) -> Path:
     git(root, "add", "-A")
     git(root, "commit", "-qm", "start")
     return root
+
+
+@pytest.fixture(scope="session", autouse=True)
+def warm_helpers_for_the_suite():
+    """Every check run of the suite forks its processes from two warm helpers of its pytest worker,
+    as `kata watch` does (see kata.harness.helpers); each run would import pandas and scikit-learn
+    again otherwise. Tests of the cold path clear KATA_CHECK_HELPER and KATA_LEARNER_HELPER."""
+    katas = REPO / "katas"
+    libraries = {name for kata in kata_names(katas) for name in find_kata(katas, kata).preload}
+    with warm_helpers(sorted(libraries)):
+        yield
 
 
 @pytest.fixture

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from kata.commands.watch import Event, WatchLoop, ignored, read_keys, watch_files
-from kata.runner import Cancelled, descendants, kill_tree
+from kata.harness.processes import LEARNER_HELPER
+from kata.runner import CHECK_HELPER, Cancelled, descendants, kill_tree
 
 QUIET = 0.3  # longer than the command's default, so that a busy test machine cannot split a burst
 
@@ -280,6 +281,8 @@ def test_kata_watch_reruns_on_a_save_and_q_leaves_no_process_or_file_behind(mini
     scratch = tmp_path / "tmp"
     scratch.mkdir()
     env = {**os.environ, "KATA_ROOT": str(mini_repo), "NO_COLOR": "1", "TMPDIR": str(scratch)}
+    for helper in (CHECK_HELPER, LEARNER_HELPER):  # so that watch starts (and ends) its own
+        env.pop(helper)
     lines: queue.Queue[str] = queue.Queue()
     seen: list[str] = []
 
@@ -308,7 +311,8 @@ def test_kata_watch_reruns_on_a_save_and_q_leaves_no_process_or_file_behind(mini
             expect("Watching katas/warmup/workspace")
             (mini_repo / "katas/warmup/workspace/explore.py").write_text("# saved\n")
             expect("(explore.py saved)", timeout=10)
-            assert wait_until(lambda: len(descendants(watch.pid)) > 0), "no check process started"
+            # Beyond its two warm helpers (kata.harness.helpers), a check process and its children
+            assert wait_until(lambda: len(descendants(watch.pid)) > 2), "no check process started"
             time.sleep(0.5)  # let the checks get going, possibly into a notebook kernel
             family = descendants(watch.pid)
             watch.stdin.write("q\n")

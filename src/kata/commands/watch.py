@@ -27,6 +27,7 @@ from kata import workspace as ws
 from kata.commands import check, hint, list_katas
 from kata.context import Context
 from kata.errors import KataError
+from kata.harness.helpers import warm_helpers
 from kata.results import CheckRun
 from kata.runner import Cancelled, CheckProcess
 
@@ -98,7 +99,7 @@ def main(args, context: Context) -> int:
             target=read_keys, args=(keys, single, loop.post, stop), daemon=True
         ).start()
     try:
-        with cbreak(keys):
+        with cbreak(keys), warm_helpers(kata.preload):
             return loop.run()
     except KeyboardInterrupt:
         return 0  # Ctrl-C is a normal way to stop watching

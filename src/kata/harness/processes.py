@@ -7,7 +7,11 @@ libraries once (`preload` in kata.toml) and forks each program from it: a child 
 milliseconds, yet it is a separate process with its own folder, environment, output and session,
 and nothing of the learner's code is ever imported into the helper or into the process that
 records the verdicts (`kata.harness.learner_code` calls the learner's functions that way).
-Bytecode goes to the service's own folder, never the learner's, and is gone when it closes.
+No bytecode is written, so nothing is left in the learner's folder and no stale bytecode is run.
+
+Where `KATA_LEARNER_HELPER` names the socket of a helper that is already running (`kata watch` and
+the repository's test suite keep one, see `kata.harness.helpers`), the service opens a session on
+it instead of starting its own, and pays for no imports at all.
 
     with Processes(preload=["pandas"]) as processes:
         run = processes.run(folder, ["-m", "penguin_mass", "train"])
@@ -17,12 +21,15 @@ Bytecode goes to the service's own folder, never the learner's, and is gone when
 from __future__ import annotations
 
 import atexit
+import contextlib
 import json
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +40,7 @@ ZYGOTE = Path(__file__).with_name("zygote.py")
 TIMEOUT = 120  # seconds for one program unless the caller says otherwise
 # Run as a file, not `-m kata...`: the helper's sys.path[0] is then its empty scratch folder.
 RUN_ZYGOTE = f"import runpy; runpy.run_path({str(ZYGOTE)!r}, run_name='__main__')"
+LEARNER_HELPER = "KATA_LEARNER_HELPER"  # the socket of a running helper for learner programs
 
 
 @dataclass
@@ -79,7 +87,7 @@ def base_environment(drop: Sequence[str] = ()) -> dict[str, str]:
     env = {
         name: value
         for name, value in os.environ.items()
-        if not name.startswith(("PYTEST_", "KATA_MUTANT", *drop))
+        if not name.startswith(("PYTEST_", "KATA_MUTANT", "KATA_CHECK_HELPER", *drop))
     }
     env.update(MPLBACKEND="Agg", OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1")
     return env
@@ -96,23 +104,11 @@ class Processes:
     ) -> None:
         self.environment = dict(environment if environment is not None else base_environment())
         self.scratch = Path(tempfile.mkdtemp(prefix="kata-processes-"))
-        self.log = self.scratch / "helper.log"
         self.runs: dict[int, Run] = {}  # the runs started and not cancelled, by number
         self.started = 0
-        with self.log.open("w") as log:
-            self.process = subprocess.Popen(
-                [sys.executable, "-c", RUN_ZYGOTE],
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                stderr=log,
-                cwd=self.scratch,
-                env=self.environment,
-                text=True,
-            )
-        self._send({
-            "preload": list(preload), "workers": workers or os.cpu_count() or 1,
-            "pycache": str(self.scratch / "pycache"),
-        })  # fmt: skip
+        address = os.environ.get(LEARNER_HELPER)
+        self.channel = Session(address) if address else Helper(self.environment, self.scratch)
+        self._send({"preload": list(preload), "workers": workers or os.cpu_count() or 1})
 
     def start(
         self,
@@ -144,18 +140,17 @@ class Processes:
         if cancelled:
             raise ValueError(f"run {cancelled[0].id} was cancelled; nothing will finish it")
         while any(run.code is None for run in runs):
-            line = self.process.stdout.readline()
+            line = self.channel.readline()
             if not line:
-                said = self.log.read_text(errors="replace").strip().splitlines()
                 fail(
                     "The checks could not run your code: their helper Python stopped"
-                    + (f" ({said[-1]})." if said else ".")
+                    + (f" ({self.channel.last_words()})." if self.channel.last_words() else ".")
                 )
             if line.strip() == "ready":
                 continue
             reply = json.loads(line)
             finished = self.runs.get(reply["id"])
-            if finished is None:  # a cancelled run
+            if finished is None or "code" not in reply:  # a cancelled run, or one that started
                 continue
             finished.code, finished.timed_out = reply["code"], reply["timed_out"]
             finished.seconds = reply["seconds"]
@@ -165,7 +160,7 @@ class Processes:
 
     def cancel(self, run: Run) -> None:
         """End `run` now if it is running, or drop it if it has not started; nobody waits for it."""
-        if run.code is None and self.process.poll() is None:
+        if run.code is None and self.channel.alive():
             self._send({"cancel": run.id})
         self.runs.pop(run.id, None)
 
@@ -174,15 +169,8 @@ class Processes:
         return self.wait(self.start(folder, argv, **options))[0]
 
     def close(self) -> None:
-        """End the helper and every program still running (wait for those you need first)."""
-        if self.process.poll() is None:
-            self.process.stdin.close()
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-        self.process.stdout.close()
+        """End the session and every program still running (wait for those you need first)."""
+        self.channel.close()
         shutil.rmtree(self.scratch, ignore_errors=True)
 
     def __enter__(self) -> Processes:
@@ -195,8 +183,90 @@ class Processes:
         return self.scratch / f"{number}.{kind}"
 
     def _send(self, message: dict) -> None:
-        self.process.stdin.write(json.dumps(message) + "\n")
+        self.channel.send(json.dumps(message) + "\n")
+
+
+class Helper:
+    """A helper Python of this service's own, spoken to on its standard input and output."""
+
+    def __init__(self, environment: dict[str, str], scratch: Path) -> None:
+        self.log = scratch / "helper.log"
+        with self.log.open("w") as log:
+            self.process = subprocess.Popen(
+                [sys.executable, "-c", RUN_ZYGOTE],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=log,
+                cwd=scratch,
+                env=environment,
+                text=True,
+            )
+
+    def send(self, line: str) -> None:
+        self.process.stdin.write(line)
         self.process.stdin.flush()
+
+    def readline(self) -> str:
+        return self.process.stdout.readline()
+
+    def alive(self) -> bool:
+        return self.process.poll() is None
+
+    def last_words(self) -> str:
+        said = self.log.read_text(errors="replace").strip().splitlines()
+        return said[-1] if said else ""
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            self.process.stdin.close()
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.process.stdout.close()
+
+
+class Session:
+    """A session on a helper that is already running (it ends this session's programs at close)."""
+
+    def __init__(self, address: str, variable: str = LEARNER_HELPER) -> None:
+        self.socket = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            self.socket.connect(address)
+        except OSError as error:
+            self.socket.close()
+            raise RuntimeError(
+                f"{variable} names {address}, but no helper answers there ({error})"
+            ) from None
+        self.reader = self.socket.makefile("r", encoding="utf-8")
+        self.ended = False
+
+    def send(self, line: str) -> None:
+        self.socket.sendall(line.encode())
+
+    def readline(self) -> str:
+        line = self.reader.readline()
+        self.ended = self.ended or not line
+        return line
+
+    def alive(self) -> bool:
+        return not self.ended
+
+    def last_words(self) -> str:
+        return ""
+
+    def close(self) -> None:
+        """Say that nothing more will come, and wait until the helper has ended what runs."""
+        if not self.ended:
+            with contextlib.suppress(OSError):
+                self.socket.shutdown(socket.SHUT_WR)
+                self.socket.settimeout(30)
+                while self.reader.readline():
+                    pass
+        self.ended = True
+        self.reader.close()
+        self.socket.close()
 
 
 def describe(argv: Sequence[str], env: dict[str, str]) -> str:
@@ -206,13 +276,66 @@ def describe(argv: Sequence[str], env: dict[str, str]) -> str:
     return f"{variables} {shown}".strip()
 
 
+class ForkedProcess:
+    """`python ARGV` forked from a running helper, for a caller that would otherwise use Popen:
+    it has a `pid` (leading its own session), `poll()` and `wait()`."""
+
+    def __init__(
+        self, address: str, variable: str, argv: Sequence[str], folder: Path,
+        env: dict[str, str], stdout: Path, stderr: Path,
+    ) -> None:  # fmt: skip
+        self.session = Session(address, variable)
+        self.returncode: int | None = None
+        self.session.send(json.dumps({"preload": [], "workers": 1}) + "\n")
+        self.session.send(json.dumps({
+            "id": 0, "argv": list(argv), "cwd": str(folder), "env": env, "timeout": 10**9,
+            "resident": True, "stdout": str(stdout), "stderr": str(stderr),
+        }) + "\n")  # fmt: skip
+        self.pid = 0
+        while not self.pid:
+            reply = self._reply()
+            if reply is None:
+                raise RuntimeError(
+                    f"the helper named by {variable} stopped before it started {argv}"
+                )
+            self.pid = reply.get("pid", 0)
+        self.finished = threading.Thread(target=self._wait_for_the_end, daemon=True)
+        self.finished.start()
+
+    def _reply(self) -> dict | None:
+        while True:
+            line = self.session.readline()
+            if not line:
+                return None
+            if line.startswith("{"):
+                return json.loads(line)
+
+    def _wait_for_the_end(self) -> None:
+        while self.returncode is None:
+            reply = self._reply()
+            if reply is None:
+                self.returncode = -9  # the helper has gone, and took the program with it
+            elif "code" in reply:
+                self.returncode = reply["code"]
+        self.session.close()
+
+    def poll(self) -> int | None:
+        return self.returncode
+
+    def wait(self, timeout: float | None = None) -> int:
+        self.finished.join(timeout)
+        if self.returncode is None:
+            raise subprocess.TimeoutExpired(str(self.pid), timeout or 0)
+        return self.returncode
+
+
 _shared: dict[tuple[str, ...], Processes] = {}
 
 
 def shared(preload: Sequence[str] = ()) -> Processes:
     """The process-wide service for this preload list, started at the first call, closed at exit."""
     key = tuple(preload)
-    if key not in _shared or _shared[key].process.poll() is not None:
+    if key not in _shared or not _shared[key].channel.alive():
         _shared[key] = Processes(preload)
     return _shared[key]
 

@@ -1,13 +1,20 @@
 """The warm parent behind `kata.harness.processes`: a Python that imports the kata's libraries once
 and forks every learner program from itself.
 
-Run as a script (never imported by the checks). The first line on stdin is the set-up: the modules
-to import and how many children may run at once. Every later line is a job, a list of jobs, or
-{"cancel": id}; each finished job is reported as one JSON line on stdout (a job cancelled before
-it started is not). A job runs `-m module args...` or
-`-c code args...` in a child with its own folder, environment, output files and session, so a
-timeout can end it and whatever it started. At most `workers` jobs run at once, not counting
-"resident" ones (a learner's module waiting for calls, which uses no processor while it waits).
+Run as a script (never imported by the checks), it serves one client on stdin and stdout; run with
+`--socket PATH MODULE...`, it imports the modules, then serves any number of clients, one session
+per connection to the Unix socket at PATH, until it is ended (a test suite or `kata watch` keeps
+one for all its check runs, so that none of them pays for the imports again).
+
+A session speaks in JSON lines. The first line is the set-up: the modules to import (imported once,
+kept for later sessions) and how many children may run at once. Every later line is a job, a list
+of jobs, {"cancel": id} or {"signal": id, "signum": n}; each job is reported as {"id", "pid"} when
+it starts and {"id", "code", "seconds", "timed_out"} when it ends (a job cancelled before it
+started is not). A job runs `-m module args...` or `-c code args...` in a child with its own
+folder, environment, output files and session, so a timeout can end it and whatever it started. At
+most `workers` jobs of a session run at once, not counting "resident" ones (a learner's module
+waiting for calls, or a notebook kernel, which use no processor while they wait). When a session's
+client goes, whatever it started is ended.
 """
 
 import atexit
@@ -21,32 +28,17 @@ import random
 import runpy
 import select
 import signal
+import socket
 import sys
+import tempfile
 import threading
 import time
 import traceback
 import types
 import warnings
 
-protocol = os.fdopen(os.dup(1), "w", buffering=1)
 quiet = os.open(os.devnull, os.O_RDWR)
-os.dup2(quiet, 1)  # a library that prints while it is imported must not break the protocol
-waiting, closed = b"", False
-
-
-def requests(block):
-    """The messages that have arrived; with `block`, wait for at least one (or the end of input)."""
-    global waiting, closed
-    found = []
-    while True:
-        while b"\n" in waiting:
-            line, waiting = waiting.split(b"\n", 1)
-            found.append(json.loads(line))
-        if closed or ((found or not block) and not select.select([0], [], [], 0)[0]):
-            return found
-        chunk = os.read(0, 1 << 16)
-        closed = not chunk
-        waiting += chunk
+channels = []  # every descriptor a client can reach this helper by; closed in each child
 
 
 def preload(names):
@@ -103,12 +95,14 @@ def exit_code(stop):
     return 1
 
 
-def child(job, filters, pycache):
+def child(job, filters):
     """Become the job's program; whatever happens, end with its exit code and never return."""
     code = 1
     try:
         os.setsid()
-        protocol.close()
+        for descriptor in channels:
+            with contextlib.suppress(OSError):
+                os.close(descriptor)
         os.dup2(quiet, 0)
         for descriptor, path in ((1, job["stdout"]), (2, job["stderr"])):
             os.dup2(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644), descriptor)
@@ -118,11 +112,15 @@ def child(job, filters, pycache):
         os.chdir(job["cwd"])
         os.environ.clear()
         os.environ.update(job["env"])
+        tempfile.tempdir = None  # found again from TMPDIR, as a new Python would
+        matplotlib = sys.modules.get("matplotlib")
+        if matplotlib is not None and os.environ.get("MPLBACKEND"):  # read when it is imported
+            matplotlib.rcParams["backend"] = os.environ["MPLBACKEND"]
         warnings.filters[:] = filters
         warnings._filters_mutated()  # forget what the helper's warnings registries remember
-        # Bytecode (pytest's rewritten test modules too) goes to a cache outside the learner's
-        # folder, so a run leaves no __pycache__ behind and later runs skip the compiling.
-        sys.pycache_prefix, sys.dont_write_bytecode = pycache, False
+        # No bytecode is written: a run leaves no __pycache__ in the learner's folder, and a file
+        # saved twice in one second is never run from the bytecode of its first version.
+        sys.dont_write_bytecode = True
         importlib.invalidate_caches()
         fresh_randomness()
         code = run_job(job)
@@ -155,76 +153,203 @@ def run_job(job):
 
 
 def kill(pid):
-    """End the job's session (it leads one from its first instruction on), or at least the job."""
-    try:
-        os.killpg(pid, signal.SIGKILL)
-    except OSError:
+    """End the job's session (it leads one from its first instruction on) and everything below the
+    job, also what started sessions of its own (a notebook kernel's launcher does)."""
+    with contextlib.suppress(OSError):
+        os.killpg(pid, signal.SIGSTOP)  # so that nothing starts between listing and killing
+    for process in [*descendants(pid), pid]:
         with contextlib.suppress(OSError):
-            os.kill(pid, signal.SIGKILL)
+            os.kill(process, signal.SIGKILL)
+    with contextlib.suppress(OSError):
+        os.killpg(pid, signal.SIGKILL)
 
 
-def cancel(number, pending, running):
-    """Forget a job that has not started; end one that has (it is reported as timed out)."""
-    pending[:] = [job for job in pending if job["id"] != number]
-    for pid, (job, began, killed) in list(running.items()):
-        if job["id"] == number and not killed:
-            kill(pid)
-            running[pid] = (job, began, True)
+def descendants(pid):
+    """The processes below `pid`, read from /proc (none where there is no /proc)."""
+    children = {}
+    for entry in os.listdir("/proc") if os.path.isdir("/proc") else []:  # noqa: PTH112, PTH208
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", "rb") as stat:  # noqa: PTH123
+                    parent = int(stat.read().rsplit(b")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(parent, []).append(int(entry))
+    found, frontier = [], [pid]
+    while frontier:
+        below = children.get(frontier.pop(), [])
+        found += below
+        frontier += below
+    return found
 
 
-def serve():
-    setup = requests(block=True)
-    if not setup:
-        return
-    config, pending = setup[0], setup[1:]
-    preload(config["preload"])
-    filters = warnings.filters[:]  # as a new Python has them once it has imported the same
-    protocol.write("ready\n")
-    running = {}
-    try:
-        loop(config, pending, running, filters)
-    finally:  # the service closed (or this helper is ending): nothing it started outlives it
-        for pid in running:
-            kill(pid)
+class Session:
+    """One client: its set-up (workers, bytecode folder), its jobs, and the channel to it."""
 
+    def __init__(self, read_fd, write, connection=None):
+        self.read_fd, self.write, self.connection = read_fd, write, connection
+        self.waiting, self.closed = b"", False
+        self.config, self.pending, self.running = None, [], {}
 
-def loop(config, pending, running, filters):
-    while not closed or running:
-        if closed:
-            pending.clear()  # the service has gone: start nothing more
-            for pid, (job, began, killed) in list(running.items()):
-                if not killed:
+    def messages(self):
+        """The complete messages that have arrived (call when the channel is readable)."""
+        try:
+            chunk = os.read(self.read_fd, 1 << 16)
+        except OSError:
+            chunk = b""
+        self.closed = self.closed or not chunk
+        self.waiting += chunk
+        found = []
+        while b"\n" in self.waiting:
+            line, self.waiting = self.waiting.split(b"\n", 1)
+            found.append(json.loads(line))
+        return found
+
+    def say(self, message):
+        if self.closed:
+            return
+        try:
+            line = (json.dumps(message) if isinstance(message, dict) else message) + "\n"
+            self.write(line.encode() if self.connection else line)
+        except OSError:  # the client has gone; its jobs are ended below
+            self.closed = True
+
+    def busy(self):
+        return sum(1 for job, _, _ in self.running.values() if not job.get("resident"))
+
+    def take(self, message, filters):
+        """Act on one message from the client."""
+        if self.config is None:
+            self.config = message
+            preload(message.get("preload", []))
+            filters[:] = warnings.filters[
+                :
+            ]  # as a new Python has them once it has imported the same
+            self.say("ready")
+        elif isinstance(message, dict) and "cancel" in message:
+            self.pending[:] = [job for job in self.pending if job["id"] != message["cancel"]]
+            for pid, (job, began, killed) in list(self.running.items()):
+                if job["id"] == message["cancel"] and not killed:
                     kill(pid)
-                    running[pid] = (job, began, True)
-        for message in requests(block=not pending and not running):
-            if isinstance(message, dict) and "cancel" in message:
-                cancel(message["cancel"], pending, running)
-            else:
-                pending.extend(message if isinstance(message, list) else [message])
-        busy = sum(1 for job, _, _ in running.values() if not job.get("resident"))
-        while pending and (busy < config["workers"] or pending[0].get("resident")):
-            job = pending.pop(0)
+                    self.running[pid] = (job, began, True)
+        elif isinstance(message, dict) and "signal" in message:
+            for pid, (job, _, _) in self.running.items():
+                if job["id"] == message["signal"]:
+                    with contextlib.suppress(OSError):
+                        os.kill(pid, message["signum"])
+        else:
+            self.pending.extend(message if isinstance(message, list) else [message])
+
+    def end(self):
+        """The client has gone: start nothing more and end what runs."""
+        self.pending.clear()
+        for pid, (job, began, killed) in list(self.running.items()):
+            if not killed:
+                kill(pid)
+                self.running[pid] = (job, began, True)
+
+    def start_jobs(self, filters, owners):
+        while self.pending and (
+            self.busy() < self.config["workers"] or self.pending[0].get("resident")
+        ):
+            job = self.pending.pop(0)
             pid = os.fork()
             if pid == 0:
-                child(job, filters, config["pycache"])
-            running[pid] = (job, time.monotonic(), False)
-            busy += not job.get("resident")
-        if not running:
-            continue
-        pid, status = os.waitpid(-1, os.WNOHANG)
-        if pid == 0:
+                child(job, filters)
+            self.running[pid] = (job, time.monotonic(), False)
+            owners[pid] = self
+            self.say({"id": job["id"], "pid": pid})
+
+    def time_out(self, now):
+        for pid, (job, began, killed) in list(self.running.items()):
+            if not killed and now - began > job["timeout"]:
+                kill(pid)
+                self.running[pid] = (job, began, True)
+
+
+def serve(sessions, listener=None):
+    """Serve until every session has gone (or, with a listener, until this helper is ended)."""
+    filters = warnings.filters[:]
+    owners = {}  # child pid -> its session
+    try:
+        while sessions or listener is not None:
+            waiting_on = [session.read_fd for session in sessions if not session.closed]
+            if listener is not None:
+                waiting_on += [listener.fileno(), 0]  # stdin ends when the owner has gone
+            startable = any(s.pending and s.config for s in sessions)
+            timeout = 0 if startable else 0.005 if owners else None
+            readable = select.select(waiting_on, [], [], timeout)[0] if waiting_on else []
+            if not waiting_on and timeout is None:
+                break
+            if not waiting_on:
+                time.sleep(timeout)
+            for session in list(sessions):
+                if session.read_fd in readable:
+                    for message in session.messages():
+                        session.take(message, filters)
+            if listener is not None and 0 in readable and not os.read(0, 1 << 16):
+                break  # the owner has gone, even if it was killed: end everything
+            if listener is not None and listener.fileno() in readable:
+                connection, _ = listener.accept()
+                channels.append(connection.fileno())
+                sessions.append(Session(connection.fileno(), connection.sendall, connection))
+            for session in sessions:
+                if session.closed:
+                    session.end()
+                elif session.config is not None:
+                    session.start_jobs(filters, owners)
+            reap(owners)
             now = time.monotonic()
-            for other, (job, began, killed) in list(running.items()):
-                if not killed and now - began > job["timeout"]:
-                    kill(other)
-                    running[other] = (job, began, True)
-            time.sleep(0.005)
+            for session in list(sessions):
+                session.time_out(now)
+                if session.closed and not session.running:
+                    sessions.remove(session)
+                    if session.connection is not None:
+                        channels.remove(session.read_fd)
+                        session.connection.close()
+    finally:  # nothing this helper started outlives it
+        for pid in owners:
+            kill(pid)
+
+
+def reap(owners):
+    while owners:
+        try:
+            pid, status = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            return
+        session = owners.pop(pid, None)
+        if session is None:
             continue
-        job, began, killed = running.pop(pid)
-        reply = {"id": job["id"], "code": os.waitstatus_to_exitcode(status),
-                 "seconds": time.monotonic() - began, "timed_out": killed}  # fmt: skip
-        protocol.write(json.dumps(reply) + "\n")
+        job, began, killed = session.running.pop(pid)
+        session.say({"id": job["id"], "code": os.waitstatus_to_exitcode(status),
+                     "seconds": time.monotonic() - began, "timed_out": killed})  # fmt: skip
+
+
+def serve_stdin():
+    protocol = os.fdopen(os.dup(1), "w", buffering=1)
+    os.dup2(quiet, 1)  # a library that prints while it is imported must not break the protocol
+    channels.extend([0, protocol.fileno()])
+    serve([Session(0, protocol.write)])
+
+
+def serve_socket(path, modules):
+    """Serve every client of the socket at `path` until this helper's owner closes its stdin."""
+    os.dup2(quiet, 1)
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    listener.bind(path)  # before the imports: a client that connects meanwhile waits for them
+    listener.listen(64)
+    channels.append(listener.fileno())
+    preload(modules)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # so that `finally` ends the children
+    channels.append(0)
+    serve([], listener)
 
 
 if __name__ == "__main__":
-    serve()
+    if sys.argv[1:2] == ["--socket"]:
+        serve_socket(sys.argv[2], sys.argv[3:])
+    else:
+        serve_stdin()
