@@ -86,7 +86,14 @@ def test_a_warm_kernel_is_a_fresh_kernel(tmp_path):
     assert first.variables("draw") != second.variables("draw"), "two kernels drew the same seed"
     ipython = {"In", "Out", "get_ipython", "exit", "quit", "open"}
     assert set(first.variables("names")["names"]) - ipython == {
-        "os", "sys", "np", "pd", "rows", "secret", "folder", "draw"
+        "os",
+        "sys",
+        "np",
+        "pd",
+        "rows",
+        "secret",
+        "folder",
+        "draw",
     }, "the kernel's namespace holds more than the notebook defined"
 
 
