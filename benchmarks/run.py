@@ -4,6 +4,7 @@ Rows, each picked with --only:
   check  `kata check` against plain pytest on the same checks and solution, per stage (ratio)
   stage  each stage's check time on its solution (median; says which stages execute notebooks)
   watch  `kata watch`: from a save to the start of the re-run (with file events, and with --poll)
+  first  `kata watch` on each stage's start (a failing workspace): from a save to the first check line
   site   `mkdocs build --strict`
   suite  the whole test suite (`pytest -q`; --no-with-suite leaves it out)
   setup  `make setup` in a fresh `git clone` of this repository
@@ -32,7 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 RESULTS = ROOT / "benchmarks" / "results" / "latest.md"
-ROWS = ("check", "stage", "watch", "site", "suite", "setup")
+ROWS = ("check", "stage", "watch", "first", "site", "suite", "setup")
 COPY_IGNORED = shutil.ignore_patterns(
     "__pycache__", ".pytest_cache", ".ipynb_checkpoints", "mlruns", "mlflow.db"
 )
@@ -40,6 +41,7 @@ COPY_IGNORED = shutil.ignore_patterns(
 RATIO_TARGET = 1.2
 PLAIN_TARGET, NOTEBOOK_TARGET = 2.0, 6.0
 WATCH_TARGET = 0.3
+FIRST_LINE_TARGET = 2.0
 SITE_TARGET = 30.0
 SUITE_TARGET = 600.0
 SETUP_TARGET = 180.0
@@ -82,6 +84,8 @@ def main(argv: list[str] | None = None) -> int:
         rows += bench_stage_times(runs, check_times)
     if "watch" in chosen:
         rows += bench_watch(runs)
+    if "first" in chosen:
+        rows += bench_first_line(runs)
     if "site" in chosen:
         rows += bench_site()
     if "suite" in chosen:
@@ -241,7 +245,7 @@ def bench_watch(runs: int) -> list[Row]:
         with tempfile.TemporaryDirectory(prefix="kata-bench-") as scratch:
             root = copy_repo(Path(scratch) / "repo")
             try:
-                reactions = watch_reactions(root, kata.name, runs, poll)
+                reactions = watch_times(root, kata.name, "1", runs, poll, "Running the checks")
             except RuntimeError as error:
                 rows.append(Row(name, "-", f"< {WATCH_TARGET} s", "fail", str(error)))
                 continue
@@ -268,23 +272,64 @@ def copy_repo(target: Path) -> Path:
     return target
 
 
-def watch_reactions(root: Path, kata: str, runs: int, poll: bool) -> list[float]:
+def bench_first_line(runs: int) -> list[Row]:
+    """Issue 11's loop target: a learner who saves sees the first verdict within two seconds."""
+    from kata.display import FAIL, PASS
+    from kata.manifest import load_all
+
+    rows = []
+    for kata in load_all(ROOT / "katas"):
+        for stage in kata.stages[: 7 if kata.name == "penguins" else 1]:
+            name = f"kata watch first line, {kata.name} {stage.number}"
+            with tempfile.TemporaryDirectory(prefix="kata-bench-") as scratch:
+                root = copy_repo(Path(scratch) / "repo")
+                env = {**os.environ, "KATA_ROOT": str(root), "NO_COLOR": "1"}
+                subprocess.run(
+                    [str(BIN / "kata"), "start", kata.name, str(stage.number)],
+                    env=env, capture_output=True, check=True,
+                )  # fmt: skip
+                try:
+                    times = watch_times(
+                        root, kata.name, str(stage.number), runs, False, f"  {PASS} ", f"  {FAIL} "
+                    )
+                except RuntimeError as error:
+                    rows.append(Row(name, "-", f"< {FIRST_LINE_TARGET:.0f} s", "fail", str(error)))
+                    continue
+            median = statistics.median(times)
+            rows.append(
+                Row(
+                    name,
+                    f"{median:.1f} s (worst {max(times):.1f} s)",
+                    f"< {FIRST_LINE_TARGET:.0f} s",
+                    verdict(median < FIRST_LINE_TARGET),
+                    f"its start (failing), median of {len(times)} saves after the first run",
+                )
+            )
+    return rows
+
+
+def watch_times(
+    root: Path, kata: str, stage: str, runs: int, poll: bool, *answers: str
+) -> list[float]:
+    """Seconds from each save to the first line of `kata watch` that holds one of `answers`."""
     workspace = root / "katas" / kata / "workspace"
     files = sorted(workspace.glob("*.py")) or sorted(p for p in workspace.rglob("*") if p.is_file())
     env = {**os.environ, "KATA_ROOT": str(root), "NO_COLOR": "1"}
-    command = [str(BIN / "kata"), "watch", kata, "1", *(["--poll"] if poll else [])]
+    for helper in ("KATA_CHECK_HELPER", "KATA_LEARNER_HELPER"):  # watch starts its own
+        env.pop(helper, None)
+    command = [str(BIN / "kata"), "watch", kata, stage, *(["--poll"] if poll else [])]
     lines: queue.Queue[tuple[float, str]] = queue.Queue()
 
-    def until(text: str, timeout: float) -> float:
+    def until(texts: tuple[str, ...], timeout: float) -> float:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             try:
                 at, line = lines.get(timeout=0.05)
             except queue.Empty:
                 continue
-            if text in line:
+            if any(text in line for text in texts):
                 return at
-        raise RuntimeError(f"kata watch printed no {text!r} within {timeout:.0f} s")
+        raise RuntimeError(f"kata watch printed no {' or '.join(texts)!r} within {timeout:.0f} s")
 
     reactions = []
     with subprocess.Popen(
@@ -301,15 +346,17 @@ def watch_reactions(root: Path, kata: str, runs: int, poll: bool) -> list[float]
         )
         reader.start()
         try:
-            until("Watching", 300)  # the first run is over
+            until(("Watching",), 300)  # the first run is over
             for run in range(runs):
-                progress(f"watch reaction{' (--poll)' if poll else ''}, save {run + 1} of {runs}")
+                progress(
+                    f"kata watch {kata} {stage}{' --poll' if poll else ''}, save {run + 1} of {runs}"
+                )
                 time.sleep(1.1)  # polling sees whole seconds: keep saves a second apart
                 path = files[run % len(files)]
                 saved = time.monotonic()
                 path.write_bytes(path.read_bytes())
-                reactions.append(until("Running the checks", 10) - saved)
-                until("Watching", 300)
+                reactions.append(until(answers, 60) - saved)
+                until(("Watching",), 300)
             watch.stdin.write("q\n")
             watch.stdin.flush()
             watch.wait(10)

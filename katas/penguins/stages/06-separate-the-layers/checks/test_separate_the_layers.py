@@ -86,19 +86,6 @@ def package(layout) -> Package:
     return layout
 
 
-# The learner's own tests run first: they fork a process, which must happen before a kernel starts.
-
-
-def test_your_tests_still_pass_golden_master_included(workspace):
-    """Your tests, the golden master included, still pass: moving code changed no result."""
-    run = run_learner_tests(workspace)
-    assert run.ok, (
-        f"Your tests do not all pass any more ({run.summary()}). Separating the layers moves "
-        "code; it must not change what it computes. If a test cannot import a name any more, "
-        f"export it from {PACKAGE}/__init__.py.\n" + _tail(run.output)
-    )
-
-
 def test_the_package_has_data_domain_and_presentation_layers(layout):
     """penguin_mass is a package with a data, a domain and a presentation layer."""
     assert not isinstance(layout, str), layout
@@ -381,6 +368,16 @@ def test_the_notebook_and_its_script_are_in_sync(workspace):
     """analysis.ipynb and analysis.py hold the same cells, so the golden master tests the report."""
     problem = notebook_pair_in_sync(workspace / NOTEBOOK)
     assert problem is None, problem
+
+
+def test_your_tests_still_pass_golden_master_included(workspace):
+    """Your tests, the golden master included, still pass: moving code changed no result."""
+    run = run_learner_tests(workspace)
+    assert run.ok, (
+        f"Your tests do not all pass any more ({run.summary()}). Separating the layers moves "
+        "code; it must not change what it computes. If a test cannot import a name any more, "
+        f"export it from {PACKAGE}/__init__.py.\n" + _tail(run.output)
+    )
 
 
 def test_the_notebook_still_runs_top_to_bottom(notebook_runs):
