@@ -52,11 +52,17 @@ def build_parser() -> argparse.ArgumentParser:
     promote = commands.add_parser(
         "promote",
         parents=[common],
-        help="make a run's model the champion, if its cv_mae_g passes max_cv_mae_g",
+        help="make a run's model the champion, if it passes max_cv_mae_g and beats the champion",
     )
     promote.add_argument(
-        "--run-id", metavar="ID", help="the run to promote (default: the latest finished run)"
+        "--run-id", metavar="ID", help="the run to promote (default: the best by cv_mae_g)"
     )
+    promote.add_argument(
+        "--replace-better",
+        action="store_true",
+        help="replace the champion even if its cv_mae_g is lower (needs --reason)",
+    )
+    promote.add_argument("--reason", default="", help="why; kept on the new champion's version")
     commands.add_parser(
         "evaluate", parents=[common], help="print the champion's scores on the held-out birds"
     )
@@ -81,10 +87,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"{settings.tracking_uri}; wrote {settings.output_dir / workflow.METRICS_FILE}"
             )
         elif args.command == "promote":
-            done = workflow.promote(settings, args.run_id)
+            done = workflow.promote(settings, args.run_id, args.replace_better, args.reason)
             print(
                 f"{settings.model_name} version {done.model_version} (run {done.run_id}, cv_mae_g "
-                f"{done.cv_mae_g:.0f} g <= {settings.max_cv_mae_g:g} g) is the champion"
+                f"{done.cv_mae_g:.1f} g <= {settings.max_cv_mae_g:g} g) "
+                + ("was the champion already" if done.already else "is the champion")
+                + (f", replacing {done.replaced}" if done.replaced else "")
             )
         elif args.command == "evaluate":
             print(json.dumps(workflow.evaluate(settings), indent=2))

@@ -10,8 +10,10 @@ takes to repeat it and to trust it:
 - the fitted pipeline, saved with skops (never pickle) and registered as a new version of the
   model name.
 
-`promote` points the alias "champion" at a run's version, if the run passes the gate; the
-champion is what `load_champion` loads. Every failure of the store (unreachable, no such run,
+`promote` points the alias "champion" at a run's version, if the run passes the gate and beats
+the current champion's cv_mae_g (replacing a better champion takes `replace_better` and a reason,
+kept on the new champion's version as the tag promotion_reason); the champion is what
+`load_champion` loads. Every failure of the store (unreachable, no such run,
 no champion yet) is a TrackingError with a one-line message.
 """
 
@@ -37,6 +39,7 @@ from penguin_mass.storage import TRUSTED_TYPES, load_model
 
 CHAMPION = "champion"
 GATE_METRIC = "cv_mae_g"
+REASON_TAG = "promotion_reason"
 MODEL_FOLDER = "model"
 # What the model needs to be loaded again. Naming it saves MLflow from working it out, which it
 # does by loading the model in a separate Python process: several seconds on every run.
@@ -62,6 +65,8 @@ class Promotion:
     run_id: str
     model_version: int
     cv_mae_g: float
+    replaced: str = ""  # what it replaced: "version 3 (cv_mae_g 230 g)", or "" for a first champion
+    already: bool = False  # the run's version was the champion already
 
 
 def code_version(folder: Path) -> str:
@@ -133,11 +138,15 @@ def promote(
     model_name: str,
     max_cv_mae_g: float,
     run_id: str | None = None,
+    replace_better: bool = False,
+    reason: str = "",
 ) -> Promotion:
-    """Make the model version of run `run_id` (default: the latest finished run of `experiment`)
-    the champion, if its cv_mae_g is at most `max_cv_mae_g`; TrackingError otherwise."""
+    """Make the model version of run `run_id` (default: the finished run of `experiment` with the
+    lowest cv_mae_g) the champion, if its cv_mae_g is at most `max_cv_mae_g` and lower than the
+    champion's; TrackingError otherwise. With `replace_better` (and a `reason`, which the new
+    champion's version keeps as a tag), a better champion is replaced all the same."""
     with _store(tracking_uri) as client:
-        run = _run(client, run_id) if run_id else _latest_run(client, experiment, tracking_uri)
+        run = _run(client, run_id) if run_id else _best_run(client, experiment, tracking_uri)
         run_id = run.info.run_id
         if run.info.status != "FINISHED":
             raise TrackingError(f"run {run_id} did not finish ({run.info.status}); not promoted")
@@ -152,9 +161,24 @@ def promote(
         versions = client.search_model_versions(f"name = '{model_name}' and run_id = '{run_id}'")
         if not versions:
             raise TrackingError(f"run {run_id} registered no version of model {model_name!r}")
-        newest = max(int(found.version) for found in versions)
-        client.set_registered_model_alias(model_name, CHAMPION, str(newest))
-    return Promotion(run_id, newest, score)
+        newest = str(max(int(found.version) for found in versions))
+        current = _champion(client, model_name)
+        if current is not None and int(current.version) == int(newest):
+            return Promotion(run_id, int(newest), score, already=True)
+        replaced = ""
+        if current is not None:
+            held = client.get_run(current.run_id).data.metrics.get(GATE_METRIC, float("inf"))
+            replaced = f"version {current.version} ({GATE_METRIC} {held:.1f} g)"
+            if not score < held and not replace_better:
+                raise TrackingError(
+                    f"run {run_id}: {GATE_METRIC} {score:.1f} g does not beat the champion, "
+                    f"{replaced}; not promoted (to replace it all the same, add "
+                    "--replace-better --reason TEXT)"
+                )
+        if replace_better:
+            client.set_model_version_tag(model_name, newest, REASON_TAG, reason)
+        client.set_registered_model_alias(model_name, CHAMPION, newest)
+    return Promotion(run_id, int(newest), score, replaced)
 
 
 def load_champion(tracking_uri: str, model_name: str) -> Pipeline:
@@ -215,13 +239,24 @@ def _run(client: MlflowClient, run_id: str):
         raise
 
 
-def _latest_run(client: MlflowClient, experiment: str, tracking_uri: str):
+def _champion(client: MlflowClient, model_name: str):
+    """The model version the alias points at, or None."""
+    try:
+        return client.get_model_version_by_alias(model_name, CHAMPION)
+    except MlflowException as error:
+        if error.error_code not in _NOT_FOUND:
+            raise
+        return None
+
+
+def _best_run(client: MlflowClient, experiment: str, tracking_uri: str):
+    """The finished run with the lowest cv_mae_g (the earliest of equals)."""
     found = client.get_experiment_by_name(experiment)
     runs = (
         client.search_runs(
             [found.experiment_id],
-            filter_string="attributes.status = 'FINISHED'",
-            order_by=["attributes.start_time DESC"],
+            filter_string=f"attributes.status = 'FINISHED' and metrics.{GATE_METRIC} >= 0",
+            order_by=[f"metrics.{GATE_METRIC} ASC", "attributes.start_time ASC"],
             max_results=1,
         )
         if found

@@ -68,15 +68,22 @@ def train(settings: Settings) -> dict:
     return receipt
 
 
-def promote(settings: Settings, run_id: str | None = None) -> tracking.Promotion:
-    """Make the model of run `run_id` (default: the latest finished run) the champion, if its
-    cv_mae_g is at most settings.max_cv_mae_g."""
+def promote(
+    settings: Settings, run_id: str | None = None, replace_better: bool = False, reason: str = ""
+) -> tracking.Promotion:
+    """Make the model of run `run_id` (default: the best finished run by cv_mae_g) the champion,
+    if its cv_mae_g is at most settings.max_cv_mae_g and beats the champion's (or, with
+    `replace_better` and a `reason`, even if it does not)."""
+    if replace_better and not reason.strip():
+        raise ConfigError("--replace-better needs --reason TEXT: say why a worse model should win")
     return tracking.promote(
         settings.tracking_uri,
         settings.experiment,
         settings.model_name,
         settings.max_cv_mae_g,
         run_id,
+        replace_better,
+        reason.strip(),
     )
 
 

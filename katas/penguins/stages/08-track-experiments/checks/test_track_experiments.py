@@ -20,7 +20,10 @@ Every process imports pandas, scikit-learn and MLflow, which costs seconds of CP
   2. train with alpha=1000, twice; promote the first run through a gate it fails; predict before
      there is a champion; and, once the server answers, train against the server;
   3. promote the first run; promote the server's latest run;
-  4. predict from a copy of the workspace that never trained, from each store.
+  4. predict from a copy of the workspace that never trained, from each store;
+  5. promote without --run-id (the best run, already the champion);
+  6. promote a worse run (past a wide gate), with and without --replace-better;
+  7. replace the better champion with --replace-better and a reason.
 """
 
 from __future__ import annotations
@@ -65,6 +68,9 @@ TEXT_DEFAULTS = {"data_path": "../data/penguins_raw.csv", "output_dir": "outputs
 METRICS = ("ridge_mae_g", "ridge_rmse_g", "ridge_r2", "baseline_mae_g", "cv_mae_g")
 WEAK_ALPHA = 1000.0  # a ridge that strong cannot pass the gate: cv_mae_g about 466 g
 TIGHT_GATE = 100.0  # no model of this kata gets within 100 g
+WIDE_GATE = 1000.0  # lets the weak run past the gate, so that only the comparison can stop it
+REASON = "field trial: the strong ridge on next season's birds"
+REASON_TAG = "promotion_reason"
 PREDICTION = "predicted_body_mass_g"
 BIRDS = 20
 PICKLES = (".pkl", ".pickle", ".joblib", ".cloudpickle", ".dill")
@@ -105,7 +111,8 @@ if known is not None:
     found["runs"].sort(key=lambda run: run["start"])
 try:
     champion = client.get_model_version_by_alias(model, "champion")
-    found["champion"] = {"version": str(champion.version), "run_id": champion.run_id}
+    found["champion"] = {"version": str(champion.version), "run_id": champion.run_id,
+                         "tags": dict(champion.tags)}
 except Exception:
     pass
 if depth == "full":
@@ -295,6 +302,9 @@ class Story:
     local_store: dict = field(default_factory=dict)
     server_store: dict = field(default_factory=dict)
     early_output_left: bool = False
+    after_refusals: dict = field(default_factory=dict)  # the store after rounds 5 and 6
+    after_replacing: dict = field(default_factory=dict)  # the store after round 7
+    weak_id: str = ""
     stopped: str = ""  # why the later rounds did not run
 
 
@@ -371,6 +381,27 @@ def play(story: Story, commands: Commands, server: Server) -> None:
     runs.update(zip(started, commands.wait(*started.values()), strict=True))
     story.local_store = commands.result(surveys["local"])
     story.server_store = commands.result(surveys["server"]) if server.healthy else {}
+    compare(story, commands)
+
+
+def compare(story: Story, commands: Commands) -> None:
+    """Rounds 5 to 7: promote must compare with the champion, and an override must say why."""
+    local, store, runs = story.local, story.store, story.runs
+    weak = [r for r in story.local_store.get("runs", []) if param_is(r, "alpha", WEAK_ALPHA)]
+    if not weak or not runs["promote"].ok:
+        return  # the checks of rounds 5 to 7 say what was missing
+    story.weak_id = weak[0]["id"]
+    (runs["promote best"],) = commands.wait(commands.command(local, "promote", store=store))
+    worse = ("promote", "--run-id", story.weak_id, "--set", f"max_cv_mae_g={WIDE_GATE:g}")
+    started = {
+        "promote worse": commands.command(local, *worse, store=store),
+        "replace without reason": commands.command(local, *worse, "--replace-better", store=store),
+    }
+    runs.update(zip(started, commands.wait(*started.values()), strict=True))
+    story.after_refusals = commands.result(commands.survey(local, store))
+    replace = (*worse, "--replace-better", "--reason", REASON)
+    (runs["replace"],) = commands.wait(commands.command(local, *replace, store=store))
+    story.after_replacing = commands.result(commands.survey(local, store))
 
 
 def commit_everything(folder: Path) -> str:
@@ -660,6 +691,92 @@ def test_promote_makes_the_chosen_run_the_champion(story):
     assert champion["run_id"] == first_id, (
         f"{MODEL}@{CHAMPION} points at version {champion['version']}, from run "
         f"{champion['run_id']}; expected the version of the run asked for, {first_id}."
+    )
+
+
+def compared(story: Story, *names: str) -> list[Run]:
+    """The runs of rounds 5 to 7, or a failure saying why they did not run."""
+    require(story)
+    if not story.weak_id:
+        fail(
+            "Not checked: rounds 5 to 7 promote the alpha=1000 run over the champion, and they "
+            "need both a stored alpha=1000 run and a successful `promote --run-id` (see above)."
+        )
+    return [story.runs[name] for name in names]
+
+
+def champion_of(found: dict, where: str) -> dict:
+    champion = surveyed(found, where)["champion"]
+    if champion is None:
+        fail(f"{MODEL} has no alias {CHAMPION!r} in {where} any more.")
+    return champion
+
+
+@pytest.mark.expensive
+def test_promote_without_a_run_id_chooses_the_best_run_not_the_latest(story):
+    """promote without --run-id chooses the run with the lowest cv_mae_g, not the latest run."""
+    (run,) = compared(story, "promote best")
+    first_id = story.after_train["runs"][0]["id"]
+    champion = champion_of(story.after_refusals, "mlflow.db")
+    stayed = run.ok and champion["run_id"] == first_id
+    assert stayed, (
+        f"With the alpha=1 run (cv_mae_g about 230 g) as champion and two later alpha="
+        f"{WEAK_ALPHA:g} runs (about 466 g), `promote` without --run-id should pick the best run "
+        f"by cv_mae_g, the champion itself, and leave it there (exit 0). It exited with "
+        f"{run.code} and the champion is now run {champion['run_id']}. {run.said()}"
+    )
+
+
+@pytest.mark.expensive
+def test_promote_refuses_a_run_that_does_not_beat_the_champion(story):
+    """promote --run-id of a worse run refuses in one line and leaves the better champion."""
+    (run,) = compared(story, "promote worse")
+    first_id = story.after_train["runs"][0]["id"]
+    refused = run.code != 0 and said_one_error_line(run)
+    assert refused, (
+        f"`promote --run-id <an alpha={WEAK_ALPHA:g} run> --set max_cv_mae_g={WIDE_GATE:g}` "
+        "passes the gate but is about 236 g worse than the champion: promote must refuse it "
+        f"with one 'error:' line and exit 1. It exited with {run.code}: {run.last_words()}"
+    )
+    champion = champion_of(story.after_refusals, "mlflow.db")
+    assert champion["run_id"] == first_id, (
+        f"After promoting a worse run (refused) and the same with --replace-better but no reason "
+        f"(refused), the champion is run {champion['run_id']}; it should still be the better run "
+        f"{first_id}. Compare, and check the reason, before you move the alias."
+    )
+
+
+@pytest.mark.expensive
+def test_replacing_a_better_champion_needs_the_flag_and_a_reason(story):
+    """--replace-better without --reason is refused (exit 2) and moves nothing."""
+    (run,) = compared(story, "replace without reason")
+    refused = run.code == 2 and said_one_error_line(run)
+    assert refused, (
+        "`promote --run-id <a worse run> --replace-better` without --reason should be refused as "
+        f"a usage error (exit 2, one 'error:' line). It exited with {run.code}: {run.last_words()}"
+    )
+    champion = champion_of(story.after_refusals, "mlflow.db")
+    assert champion["run_id"] == story.after_train["runs"][0]["id"], (
+        f"After --replace-better without a reason, the champion moved to run "
+        f"{champion['run_id']}: a replacement needs its reason first."
+    )
+
+
+@pytest.mark.expensive
+def test_replacing_a_better_champion_with_a_reason_keeps_the_reason(story):
+    """--replace-better --reason TEXT makes the worse run champion and tags its version with TEXT."""
+    (run,) = compared(story, "replace")
+    assert run.ok, f"`promote ... --replace-better --reason '{REASON}'` failed. {run.said()}"
+    champion = champion_of(story.after_replacing, "mlflow.db")
+    assert champion["run_id"] == story.weak_id, (
+        f"After --replace-better with a reason, the champion is run {champion['run_id']}; "
+        f"expected the run asked for, {story.weak_id}."
+    )
+    kept = champion["tags"].get(REASON_TAG)
+    assert kept == REASON, (
+        f"The new champion's model version has {REASON_TAG} = {kept!r}; expected the reason "
+        f"given, {REASON!r} (MlflowClient().set_model_version_tag), so that whoever looks at the "
+        "registry later sees why a worse model was chosen."
     )
 
 

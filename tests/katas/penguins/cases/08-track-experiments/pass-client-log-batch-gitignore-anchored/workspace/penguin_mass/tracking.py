@@ -64,6 +64,8 @@ class Promotion:
     run_id: str
     model_version: int
     cv_mae_g: float
+    replaced: str = ""
+    already: bool = False
 
 
 def code_version(folder: Path) -> str:
@@ -141,18 +143,30 @@ def promote(
     model_name: str,
     max_cv_mae_g: float,
     run_id: str | None = None,
+    replace_better: bool = False,
+    reason: str = "",
 ) -> Promotion:
-    """Make the model version of run `run_id` (default: the latest finished run of `experiment`)
-    the champion, if its cv_mae_g is at most `max_cv_mae_g`; TrackingError otherwise."""
+    """Crown run `run_id` (default: the finished run with the lowest cv_mae_g) if it passes the
+    gate and beats the current champion; `replace_better` (with a reason) lifts the second rule."""
     with _store(tracking_uri) as client:
-        run = _run(client, run_id) if run_id else _latest_run(client, experiment, tracking_uri)
+        if run_id:
+            run = _run(client, run_id)
+        else:
+            candidates = [
+                r for r in _finished_runs(client, experiment) if GATE_METRIC in r.data.metrics
+            ]
+            if not candidates:
+                raise TrackingError(
+                    f"no finished run in experiment {experiment!r} at {tracking_uri}; run train first"
+                )
+            run = min(candidates, key=lambda r: (r.data.metrics[GATE_METRIC], r.info.start_time))
         run_id = run.info.run_id
         if run.info.status != "FINISHED":
             raise TrackingError(f"run {run_id} did not finish ({run.info.status}); not promoted")
         score = run.data.metrics.get(GATE_METRIC)
         if score is None:
             raise TrackingError(f"run {run_id} logged no {GATE_METRIC}; not promoted")
-        if not score <= max_cv_mae_g:
+        if score > max_cv_mae_g:
             raise TrackingError(
                 f"run {run_id}: {GATE_METRIC} {score:.1f} g is above max_cv_mae_g "
                 f"{max_cv_mae_g:g} g; not promoted"
@@ -161,8 +175,24 @@ def promote(
         if not versions:
             raise TrackingError(f"run {run_id} registered no version of model {model_name!r}")
         newest = max(int(found.version) for found in versions)
+        aliases = client.get_registered_model(model_name).aliases
+        held_by = aliases.get(CHAMPION)
+        if held_by is not None and int(held_by) == newest:
+            return Promotion(run_id, newest, score, already=True)
+        replaced = ""
+        if held_by is not None:
+            holder = client.get_model_version(model_name, str(held_by))
+            best_so_far = client.get_run(holder.run_id).data.metrics[GATE_METRIC]
+            replaced = f"version {held_by} at {best_so_far:.1f} g"
+            if score >= best_so_far and not replace_better:
+                raise TrackingError(
+                    f"run {run_id} ({score:.1f} g) does not beat the champion, {replaced}; "
+                    "not promoted (--replace-better --reason TEXT overrides)"
+                )
+        if replace_better:
+            client.set_model_version_tag(model_name, str(newest), "promotion_reason", reason)
         client.set_registered_model_alias(model_name, CHAMPION, str(newest))
-    return Promotion(run_id, newest, score)
+    return Promotion(run_id, newest, score, replaced)
 
 
 def load_champion(tracking_uri: str, model_name: str) -> Pipeline:
@@ -223,23 +253,13 @@ def _run(client: MlflowClient, run_id: str):
         raise
 
 
-def _latest_run(client: MlflowClient, experiment: str, tracking_uri: str):
+def _finished_runs(client: MlflowClient, experiment: str) -> list:
     found = client.get_experiment_by_name(experiment)
-    runs = (
-        client.search_runs(
-            [found.experiment_id],
-            filter_string="attributes.status = 'FINISHED'",
-            order_by=["attributes.start_time DESC"],
-            max_results=1,
-        )
-        if found
-        else []
+    if found is None:
+        return []
+    return client.search_runs(
+        [found.experiment_id], "attributes.status = 'FINISHED'", max_results=5000
     )
-    if not runs:
-        raise TrackingError(
-            f"no finished run in experiment {experiment!r} at {tracking_uri}; run train first"
-        )
-    return runs[0]
 
 
 def _explain(error: MlflowException, uri: str) -> str:

@@ -54,9 +54,11 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
         help="make a run's model the champion, if its cv_mae_g passes max_cv_mae_g",
     )
+    promote.add_argument("--run-id", metavar="ID", help="the run to promote (default: the best)")
     promote.add_argument(
-        "--run-id", metavar="ID", help="the run to promote (default: the latest finished run)"
+        "--replace-better", action="store_true", help="even over a better champion"
     )
+    promote.add_argument("--reason", metavar="TEXT", help="required with --replace-better")
     commands.add_parser(
         "evaluate", parents=[common], help="print the champion's scores on the held-out birds"
     )
@@ -81,10 +83,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"{settings.tracking_uri}"
             )
         elif args.command == "promote":
-            done = workflow.promote(settings, args.run_id)
+            if args.replace_better and not args.reason:
+                raise ConfigError("--replace-better without --reason: the registry keeps why")
+            done = workflow.promote(settings, args.run_id, args.replace_better, args.reason or "")
             print(
-                f"{settings.model_name} version {done.model_version} (run {done.run_id}, cv_mae_g "
-                f"{done.cv_mae_g:.0f} g <= {settings.max_cv_mae_g:g} g) is the champion"
+                f"champion: {settings.model_name} version {done.model_version} (run {done.run_id})"
             )
         elif args.command == "evaluate":
             print(json.dumps(workflow.evaluate(settings), indent=2))

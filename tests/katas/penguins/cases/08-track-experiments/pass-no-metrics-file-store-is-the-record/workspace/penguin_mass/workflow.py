@@ -60,15 +60,18 @@ def train(settings: Settings) -> dict:
     return {**metrics, "run_id": run.run_id, "model_version": run.model_version}
 
 
-def promote(settings: Settings, run_id: str | None = None) -> tracking.Promotion:
-    """Make the model of run `run_id` (default: the latest finished run) the champion, if its
-    cv_mae_g is at most settings.max_cv_mae_g."""
+def promote(
+    settings: Settings, run_id: str | None = None, replace_better: bool = False, reason: str = ""
+) -> tracking.Promotion:
+    """The gate, then the comparison with the champion (unless replace_better, with a reason)."""
     return tracking.promote(
         settings.tracking_uri,
         settings.experiment,
         settings.model_name,
         settings.max_cv_mae_g,
         run_id,
+        replace_better=replace_better,
+        reason=reason,
     )
 
 

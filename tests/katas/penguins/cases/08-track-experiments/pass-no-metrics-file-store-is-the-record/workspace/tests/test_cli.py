@@ -144,9 +144,32 @@ def test_promote_refuses_a_run_above_the_gate_and_leaves_the_champion(runs, clie
     assert champion(client) == before
 
 
-def test_promote_without_a_run_id_crowns_the_latest_run(runs, client, folder):
+@pytest.fixture
+def ranked(runs):
+    """The two runs, better first."""
+    return sorted(runs.values(), key=lambda run: run["cv_mae_g"])
+
+
+def test_promote_without_a_run_id_crowns_the_best_run(ranked, client, folder):
     assert main(["promote"]) == 0
-    assert champion(client) == runs["strong"]["model_version"]
+    assert champion(client) == ranked[0]["model_version"]
+
+
+@pytest.mark.parametrize("extra", [[], ["--replace-better"], ["--reason", "just because"]])
+def test_a_worse_run_needs_both_the_flag_and_a_reason(ranked, client, folder, extra):
+    better, worse = ranked
+    main(["promote", "--run-id", better["run_id"], "--replace-better", "--reason", "reset"])
+    assert main(["promote", "--run-id", worse["run_id"], *extra]) != 0
+    assert champion(client) == better["model_version"]
+
+
+def test_a_worse_run_with_the_flag_and_a_reason_wins_and_the_reason_is_kept(ranked, client, folder):
+    better, worse = ranked
+    main(["promote", "--run-id", better["run_id"], "--replace-better", "--reason", "reset"])
+    argv = ["promote", "--run-id", worse["run_id"], "--replace-better", "--reason", "pilot"]
+    assert main(argv) == 0
+    crowned = client.get_model_version("penguin-mass", str(champion(client)))
+    assert (crowned.run_id, crowned.tags.get("promotion_reason")) == (worse["run_id"], "pilot")
 
 
 def test_predict_uses_whichever_model_is_the_champion(runs, folder):
@@ -154,7 +177,8 @@ def test_predict_uses_whichever_model_is_the_champion(runs, folder):
     birds.to_csv("birds.csv", index=False)
     penguins = load_penguins("sample.csv")
     for name, alpha, seed in (("plain", 1.0, 42), ("strong", 5.0, 7)):
-        assert main(["promote", "--run-id", runs[name]["run_id"]]) == 0
+        argv = ["promote", "--run-id", runs[name]["run_id"], "--replace-better", "--reason", "a"]
+        assert main(argv) == 0
         assert main(["predict", "--input", "birds.csv", "--output", f"out/{name}.csv"]) == 0
         predicted = pd.read_csv(f"out/{name}.csv")
         assert list(predicted["Individual ID"]) == list(birds["Individual ID"])
@@ -164,7 +188,8 @@ def test_predict_uses_whichever_model_is_the_champion(runs, folder):
 
 
 def test_evaluate_repeats_the_test_scores_of_the_champion(runs, folder, capsys):
-    assert main(["promote", "--run-id", runs["plain"]["run_id"]]) == 0
+    argv = ["promote", "--run-id", runs["plain"]["run_id"], "--replace-better", "--reason", "b"]
+    assert main(argv) == 0
     capsys.readouterr()
     assert main(["evaluate"]) == 0
     scores = json.loads(capsys.readouterr().out)

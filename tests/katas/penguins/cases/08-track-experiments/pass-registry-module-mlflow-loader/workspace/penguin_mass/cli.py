@@ -55,8 +55,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="make a run's model the champion, if its cv_mae_g passes max_cv_mae_g",
     )
     promote.add_argument(
-        "--run-id", metavar="ID", help="the run to promote (default: the latest finished run)"
+        "--run-id", metavar="ID", help="the run to promote (default: the best finished run)"
     )
+    promote.add_argument(
+        "--replace-better", action="store_true", help="replace a champion with a lower cv_mae_g"
+    )
+    promote.add_argument("--reason", help="why the champion is replaced (with --replace-better)")
     commands.add_parser(
         "evaluate", parents=[common], help="print the champion's scores on the held-out birds"
     )
@@ -81,7 +85,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"{settings.tracking_uri}; wrote {settings.output_dir / workflow.METRICS_FILE}"
             )
         elif args.command == "promote":
-            run_id, version, score = workflow.promote(settings, args.run_id)
+            if args.replace_better != bool(args.reason):
+                raise ConfigError("--replace-better and --reason go together")
+            run_id, version, score = workflow.promote(settings, args.run_id, args.reason)
             print(f"{settings.model_name}@champion -> version {version} (run {run_id}, cv_mae_g {score:.1f})")
         elif args.command == "evaluate":
             print(json.dumps(workflow.evaluate(settings), indent=2))

@@ -80,13 +80,20 @@ def record_run(
 
 
 def crown(
-    uri: str, experiment: str, model_name: str, gate: float, run_id: str | None = None
+    uri: str,
+    experiment: str,
+    model_name: str,
+    gate: float,
+    run_id: str | None = None,
+    override_reason: str | None = None,
 ) -> tuple[str, str, float]:
-    """Move the champion alias to the version of `run_id` (or of the newest finished run) when
-    its cv_mae_g passes the gate. Returns (run id, version, cv_mae_g)."""
+    """Move the champion alias to the version of `run_id` (or of the finished run with the best
+    cv_mae_g) when it passes the gate and is better than today's champion. With an
+    `override_reason`, a better champion is replaced anyway and the reason is kept as the tag
+    promotion_reason of the new champion's version. Returns (run id, version, cv_mae_g)."""
     client = MlflowClient(tracking_uri=uri)
     try:
-        run = _find_run(client, run_id) if run_id else _newest_run(client, experiment)
+        run = _find_run(client, run_id) if run_id else _best_run(client, experiment)
         chosen = run.info.run_id
         if run.info.status != "FINISHED":
             raise RegistryError(f"run {chosen} is {run.info.status}, not FINISHED; champion unchanged")
@@ -100,10 +107,29 @@ def crown(
         if not found:
             raise RegistryError(f"run {chosen} has no version of {model_name}; champion unchanged")
         version = sorted(found, key=lambda item: int(item.version))[-1].version
+        today = _current_score(client, model_name)
+        if today is not None and str(today[0]) == str(version):
+            return chosen, str(version), score
+        if today is not None and today[1] <= score and override_reason is None:
+            raise RegistryError(
+                f"run {chosen} has {GATE}={score:.1f}, not better than the champion's "
+                f"{today[1]:.1f} (version {today[0]}); champion unchanged"
+            )
+        if override_reason is not None:
+            client.set_model_version_tag(model_name, version, "promotion_reason", override_reason)
         client.set_registered_model_alias(model_name, ALIAS, version)
     except (MlflowException, OSError) as problem:
         raise RegistryError(_one_line(uri, problem)) from None
     return chosen, str(version), score
+
+
+def _current_score(client: MlflowClient, model_name: str) -> tuple[str, float] | None:
+    """(version, cv_mae_g) of today's champion, or None when there is none."""
+    try:
+        current = client.get_model_version_by_alias(model_name, ALIAS)
+    except MlflowException:
+        return None
+    return current.version, client.get_run(current.run_id).data.metrics[GATE]
 
 
 def champion(uri: str, model_name: str):
@@ -137,14 +163,14 @@ def _find_run(client: MlflowClient, run_id: str):
         raise RegistryError(f"no run with id {run_id} in the tracking store") from None
 
 
-def _newest_run(client: MlflowClient, experiment: str):
+def _best_run(client: MlflowClient, experiment: str):
     found = client.get_experiment_by_name(experiment)
     runs = []
     if found is not None:
         runs = client.search_runs(
             experiment_ids=[found.experiment_id],
-            filter_string="attributes.status = 'FINISHED'",
-            order_by=["attributes.start_time DESC"],
+            filter_string=f"attributes.status = 'FINISHED' and metrics.{GATE} > 0",
+            order_by=[f"metrics.{GATE} ASC"],
             max_results=1,
         )
     if not runs:

@@ -72,15 +72,19 @@ def train(settings: Settings) -> dict:
     return receipt
 
 
-def promote(settings: Settings, run_id: str | None = None) -> tuple[str, str, float]:
-    """Make the model of run `run_id` (default: the latest finished run) the champion, if its
-    cv_mae_g is at most settings.max_cv_mae_g."""
+def promote(
+    settings: Settings, run_id: str | None = None, override_reason: str | None = None
+) -> tuple[str, str, float]:
+    """Make the model of run `run_id` (default: the best finished run) the champion, if its
+    cv_mae_g is at most settings.max_cv_mae_g and beats the champion's (or if an override reason
+    is given)."""
     return registry.crown(
         settings.tracking_uri,
         settings.experiment,
         settings.model_name,
         settings.max_cv_mae_g,
         run_id,
+        override_reason,
     )
 
 

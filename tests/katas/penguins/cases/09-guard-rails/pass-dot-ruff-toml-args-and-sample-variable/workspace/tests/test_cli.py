@@ -135,9 +135,33 @@ def test_promote_refuses_a_run_above_the_gate_and_leaves_the_champion(runs, clie
     assert champion(client) == before
 
 
-def test_promote_without_a_run_id_crowns_the_latest_run(runs, client, folder):
+def test_promote_without_a_run_id_crowns_the_best_run(runs, client, folder):
+    best = min(runs.values(), key=lambda run: run["cv_mae_g"])
     assert main(["promote"]) == 0
-    assert champion(client) == runs["strong"]["model_version"]
+    assert champion(client) == best["model_version"]
+
+
+def test_a_worse_run_does_not_replace_a_better_champion(runs, client, folder, capsys):
+    best, worse = sorted(runs.values(), key=lambda run: run["cv_mae_g"])
+    assert main(["promote", "--run-id", best["run_id"]]) == 0
+    capsys.readouterr()
+    assert main(["promote", "--run-id", worse["run_id"]]) == 1
+    error = capsys.readouterr().err
+    assert error.startswith("error: run ")
+    assert "does not beat the champion" in error
+    assert champion(client) == best["model_version"]
+
+
+def test_replacing_a_better_champion_takes_a_flag_and_a_reason_it_keeps(runs, client, folder):
+    best, worse = sorted(runs.values(), key=lambda run: run["cv_mae_g"])
+    assert main(["promote", "--run-id", best["run_id"]]) == 0
+    replace = ["promote", "--run-id", worse["run_id"], "--replace-better"]
+    assert main(replace) == 2
+    assert champion(client) == best["model_version"]
+    assert main([*replace, "--reason", "field trial of the other settings"]) == 0
+    assert champion(client) == worse["model_version"]
+    version = client.get_model_version_by_alias("penguin-mass", "champion")
+    assert version.tags["promotion_reason"] == "field trial of the other settings"
 
 
 def test_predict_uses_whichever_model_is_the_champion(runs, folder):
@@ -145,7 +169,8 @@ def test_predict_uses_whichever_model_is_the_champion(runs, folder):
     birds.to_csv("birds.csv", index=False)
     penguins = load_penguins("sample.csv")
     for name, alpha, seed in (("plain", 1.0, 42), ("strong", 5.0, 7)):
-        assert main(["promote", "--run-id", runs[name]["run_id"]]) == 0
+        promote = ["promote", "--run-id", runs[name]["run_id"]]
+        assert main([*promote, "--replace-better", "--reason", "to compare"]) == 0
         assert main(["predict", "--input", "birds.csv", "--output", f"out/{name}.csv"]) == 0
         predicted = pd.read_csv(f"out/{name}.csv")
         assert list(predicted["Individual ID"]) == list(birds["Individual ID"])
@@ -155,7 +180,8 @@ def test_predict_uses_whichever_model_is_the_champion(runs, folder):
 
 
 def test_evaluate_repeats_the_test_scores_of_the_champion(runs, folder, capsys):
-    assert main(["promote", "--run-id", runs["plain"]["run_id"]]) == 0
+    promote = ["promote", "--run-id", runs["plain"]["run_id"]]
+    assert main([*promote, "--replace-better", "--reason", "to evaluate it"]) == 0
     capsys.readouterr()
     assert main(["evaluate"]) == 0
     scores = json.loads(capsys.readouterr().out)
