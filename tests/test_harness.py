@@ -58,19 +58,26 @@ def test_a_background_run_gives_its_result_later_and_closing_one_stops_it(tmp_pa
     scratch.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(scratch))
     quick = make_suite(tmp_path / "quick", "def test_a():\n    assert 1\n")
-    marker = tmp_path / "still-running"
-    slow = make_suite(
+    started, release, marker = (tmp_path / name for name in ("started", "release", "went-on"))
+    slow = make_suite(  # it waits for the test's word, so that no load can make it finish first
         tmp_path / "slow",
-        "import pathlib, time\n\ndef test_a():\n    time.sleep(2)\n"
+        "import pathlib, time\n\ndef test_a():\n"
+        f"    pathlib.Path({str(started)!r}).write_text('')\n"
+        f"    while not pathlib.Path({str(release)!r}).exists():\n        time.sleep(0.05)\n"
         f"    pathlib.Path({str(marker)!r}).write_text('the run went on')\n",
     )
     pending_quick = learner_tests.start_learner_tests(quick)
     pending_slow = learner_tests.start_learner_tests(slow)
     assert pending_quick.result().ok
     assert list(scratch.iterdir()), "the slow run should still have its copy"
+    deadline = time.monotonic() + 60
+    while not started.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert started.exists(), "the slow run never started"
     pending_slow.close()
     assert list(scratch.iterdir()) == [], "a background run left files behind"
-    time.sleep(3)
+    release.write_text("")
+    time.sleep(1)
     assert not marker.exists(), "closing a background run did not stop it"
 
 

@@ -6,6 +6,7 @@ as every check run of the suite does; the cold path is tested by clearing the va
 
 from __future__ import annotations
 
+import asyncio
 import os
 import signal
 import subprocess
@@ -156,3 +157,14 @@ def test_a_helper_whose_owner_is_killed_ends_with_what_it_forked(tmp_path, monke
 def test_a_helper_that_cannot_start_says_why(tmp_path):
     with pytest.raises(RuntimeError, match="did not start"):
         Helper([], {"PATH": os.environ["PATH"], "PYTHONSAFEPATH": "1", "PYTHONHOME": str(tmp_path)})
+
+
+def test_notebooks_run_from_inside_an_event_loop(tmp_path):
+    """A caller with an event loop running (a test beside Playwright's sync API) still gets its runs."""
+    path = notebook(tmp_path, "plain", "x = 1")
+
+    async def inside():
+        return run_notebooks([path])
+
+    (executed,) = asyncio.run(inside())
+    assert executed.variables("x") == {"x": 1}

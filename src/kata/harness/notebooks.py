@@ -10,6 +10,7 @@ import os
 import re
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -172,7 +173,13 @@ def _execute_side_by_side(
     async def all_runs() -> list[ExecutedNotebook | str]:
         return list(await asyncio.gather(*(one(path) for path in paths)))
 
-    return asyncio.run(all_runs())
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:  # the usual case: no event loop runs in this thread
+        return asyncio.run(all_runs())
+    # A caller inside an event loop (a test next to Playwright's): a thread of its own has none.
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        return thread.submit(lambda: asyncio.run(all_runs())).result()
 
 
 async def _execute(path: Path, timeout: int) -> ExecutedNotebook:
