@@ -13,6 +13,7 @@ import subprocess
 import sys
 import textwrap
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import jupytext
@@ -166,5 +167,7 @@ def test_notebooks_run_from_inside_an_event_loop(tmp_path):
     async def inside():
         return run_notebooks([path])
 
-    (executed,) = asyncio.run(inside())
+    # In a thread of its own: this pytest worker may hold a running loop already (Playwright's).
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        (executed,) = thread.submit(lambda: asyncio.run(inside())).result()
     assert executed.variables("x") == {"x": 1}
