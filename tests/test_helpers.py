@@ -12,13 +12,13 @@ import signal
 import subprocess
 import sys
 import textwrap
-import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import jupytext
 import pytest
 
+from conftest import alive, wait_until
 from kata.harness import processes, run_notebooks
 from kata.harness.helpers import Helper
 from kata.harness.processes import LEARNER_HELPER
@@ -33,24 +33,6 @@ def notebook(folder: Path, name: str, *cells: str) -> Path:
     path = folder / f"{name}.ipynb"
     jupytext.write(jupytext.read(script), path)
     return path
-
-
-def alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    stat = Path(f"/proc/{pid}/stat")
-    return not (stat.is_file() and stat.read_text().rsplit(")", 1)[1].split()[0] == "Z")
-
-
-def wait_until(condition, timeout: float = 20) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.05)
-    return condition()
 
 
 def test_the_suite_runs_with_warm_helpers():
@@ -118,10 +100,10 @@ def test_closing_a_session_ends_the_programs_it_started(tmp_path, service_path):
     code = f"import os, pathlib, time; pathlib.Path({str(pid_file)!r}).write_text(str(os.getpid())); time.sleep(60)"
     service = processes.Processes()
     service.start(tmp_path, ["-c", code])
-    assert wait_until(pid_file.exists), "the program never started"
+    assert wait_until(pid_file.exists, timeout=20), "the program never started"
     pid = int(pid_file.read_text())
     service.close()
-    assert wait_until(lambda: not alive(pid)), "the program outlived its session"
+    assert wait_until(lambda: not alive(pid), timeout=20), "the program outlived its session"
 
 
 def test_a_helper_whose_owner_is_killed_ends_with_what_it_forked(tmp_path, monkeypatch):
@@ -142,12 +124,14 @@ def test_a_helper_whose_owner_is_killed_ends_with_what_it_forked(tmp_path, monke
         monkeypatch.setenv(LEARNER_HELPER, address)
         service = processes.Processes()
         service.start(tmp_path, ["-c", code])
-        assert wait_until(pid_file.exists), "the program never started"
+        assert wait_until(pid_file.exists, timeout=20), "the program never started"
         forked = int(pid_file.read_text())
         owner.send_signal(signal.SIGKILL)
         owner.wait()
-        assert wait_until(lambda: not alive(int(pid))), "the helper outlived its owner"
-        assert wait_until(lambda: not alive(forked)), "a forked program outlived the helper"
+        assert wait_until(lambda: not alive(int(pid)), timeout=20), "the helper outlived its owner"
+        assert wait_until(lambda: not alive(forked), timeout=20), (
+            "a forked program outlived the helper"
+        )
         service.close()
     finally:
         owner.kill()

@@ -12,36 +12,12 @@ from pathlib import Path
 
 import pytest
 
+from conftest import alive, wait_until
 from kata.commands.watch import Event, WatchLoop, ignored, read_keys, watch_files
 from kata.harness.processes import LEARNER_HELPER
 from kata.runner import CHECK_HELPER, Cancelled, descendants, kill_tree
 
 QUIET = 0.3  # longer than the command's default, so that a busy test machine cannot split a burst
-
-
-def wait_until(condition, timeout: float = 5.0) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.02)
-    return condition()
-
-
-def alive(pid: int) -> bool:
-    """Running, stopped or sleeping; a zombie has already ended."""
-    try:
-        import psutil
-    except ImportError:
-        try:
-            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-        except (OSError, IndexError):
-            return False
-        return state not in ("Z", "X")
-    try:
-        return psutil.Process(pid).status() not in (psutil.STATUS_ZOMBIE, psutil.STATUS_DEAD)
-    except psutil.Error:
-        return False
 
 
 class FakeRun:

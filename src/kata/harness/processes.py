@@ -107,7 +107,7 @@ class Processes:
         self.runs: dict[int, Run] = {}  # the runs started and not cancelled, by number
         self.started = 0
         address = os.environ.get(LEARNER_HELPER)
-        self.channel = Session(address) if address else Helper(self.environment, self.scratch)
+        self.channel = Session(address) if address else OwnHelper(self.environment, self.scratch)
         self._send({"preload": list(preload), "workers": workers or os.cpu_count() or 1})
 
     def start(
@@ -186,7 +186,7 @@ class Processes:
         self.channel.send(json.dumps(message) + "\n")
 
 
-class Helper:
+class OwnHelper:
     """A helper Python of this service's own, spoken to on its standard input and output."""
 
     def __init__(self, environment: dict[str, str], scratch: Path) -> None:

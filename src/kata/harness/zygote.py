@@ -278,11 +278,9 @@ def serve(sessions, listener=None):
                 waiting_on += [listener.fileno(), 0]  # stdin ends when the owner has gone
             startable = any(s.pending and s.config for s in sessions)
             timeout = 0 if startable else 0.005 if owners else None
-            readable = select.select(waiting_on, [], [], timeout)[0] if waiting_on else []
             if not waiting_on and timeout is None:
-                break
-            if not waiting_on:
-                time.sleep(timeout)
+                timeout = 0  # nothing to wait for: the closed session is removed below
+            readable = select.select(waiting_on, [], [], timeout)[0]
             for session in list(sessions):
                 if session.read_fd in readable:
                     for message in session.messages():
