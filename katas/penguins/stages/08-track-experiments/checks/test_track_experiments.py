@@ -14,7 +14,7 @@ Every process imports pandas, scikit-learn and MLflow, which costs seconds of CP
   has imported those libraries once: each command is still a separate process, with its own
   folder, environment, arguments, stdout, stderr and exit code, running penguin_mass/__main__.py
   as `python -m` does, with nothing of the workspace imported before;
-- the commands run in four rounds, side by side within a round:
+- the commands run in rounds, side by side within a round:
 
   1. train with the defaults (this creates mlflow.db; two processes creating one at once race);
   2. train with alpha=1000, twice; promote the first run through a gate it fails; predict before
@@ -23,7 +23,8 @@ Every process imports pandas, scikit-learn and MLflow, which costs seconds of CP
   4. predict from a copy of the workspace that never trained, from each store;
   5. promote without --run-id (the best run, already the champion);
   6. promote a worse run (past a wide gate), with and without --replace-better;
-  7. replace the better champion with --replace-better and a reason.
+  7. replace the better champion with --replace-better and a reason;
+  8. promote without --run-id again: the best run beats that champion and takes its place.
 """
 
 from __future__ import annotations
@@ -285,7 +286,7 @@ def server():
     shutil.rmtree(folder, ignore_errors=True)
 
 
-# Everything runs once, in four rounds; the checks below read the results.
+# Everything runs once, in rounds; the checks below read the results.
 
 
 @dataclass
@@ -304,6 +305,7 @@ class Story:
     early_output_left: bool = False
     after_refusals: dict = field(default_factory=dict)  # the store after rounds 5 and 6
     after_replacing: dict = field(default_factory=dict)  # the store after round 7
+    after_restoring: dict = field(default_factory=dict)  # the store after round 8
     weak_id: str = ""
     stopped: str = ""  # why the later rounds did not run
 
@@ -385,11 +387,11 @@ def play(story: Story, commands: Commands, server: Server) -> None:
 
 
 def compare(story: Story, commands: Commands) -> None:
-    """Rounds 5 to 7: promote must compare with the champion, and an override must say why."""
+    """Rounds 5 to 8: promote must compare with the champion, and an override must say why."""
     local, store, runs = story.local, story.store, story.runs
     weak = [r for r in story.local_store.get("runs", []) if param_is(r, "alpha", WEAK_ALPHA)]
     if not weak or not runs["promote"].ok:
-        return  # the checks of rounds 5 to 7 say what was missing
+        return  # the checks of rounds 5 to 8 say what was missing
     story.weak_id = weak[0]["id"]
     (runs["promote best"],) = commands.wait(commands.command(local, "promote", store=store))
     worse = ("promote", "--run-id", story.weak_id, "--set", f"max_cv_mae_g={WIDE_GATE:g}")
@@ -402,6 +404,8 @@ def compare(story: Story, commands: Commands) -> None:
     replace = (*worse, "--replace-better", "--reason", REASON)
     (runs["replace"],) = commands.wait(commands.command(local, *replace, store=store))
     story.after_replacing = commands.result(commands.survey(local, store))
+    (runs["promote best again"],) = commands.wait(commands.command(local, "promote", store=store))
+    story.after_restoring = commands.result(commands.survey(local, store))
 
 
 def commit_everything(folder: Path) -> str:
@@ -695,11 +699,11 @@ def test_promote_makes_the_chosen_run_the_champion(story):
 
 
 def compared(story: Story, *names: str) -> list[Run]:
-    """The runs of rounds 5 to 7, or a failure saying why they did not run."""
+    """The runs of rounds 5 to 8, or a failure saying why they did not run."""
     require(story)
     if not story.weak_id:
         fail(
-            "Not checked: rounds 5 to 7 promote the alpha=1000 run over the champion, and they "
+            "Not checked: rounds 5 to 8 promote the alpha=1000 run over the champion, and they "
             "need both a stored alpha=1000 run and a successful `promote --run-id` (see above)."
         )
     return [story.runs[name] for name in names]
@@ -777,6 +781,21 @@ def test_replacing_a_better_champion_with_a_reason_keeps_the_reason(story):
         f"The new champion's model version has {REASON_TAG} = {kept!r}; expected the reason "
         f"given, {REASON!r} (MlflowClient().set_model_version_tag), so that whoever looks at the "
         "registry later sees why a worse model was chosen."
+    )
+
+
+@pytest.mark.expensive
+def test_promote_without_a_run_id_replaces_a_worse_champion(story):
+    """promote without --run-id makes the best run champion when it beats the champion."""
+    (run,) = compared(story, "promote best again")
+    first_id = story.after_train["runs"][0]["id"]
+    champion = champion_of(story.after_restoring, "mlflow.db")
+    restored = run.ok and champion["run_id"] == first_id
+    assert restored, (
+        f"With an alpha={WEAK_ALPHA:g} run as champion (about 466 g, put there with "
+        "--replace-better), `promote` without --run-id should make the best run, alpha=1 (about "
+        f"230 g), the champion: it beats the champion, so no flag is needed. It exited with "
+        f"{run.code} and the champion is run {champion['run_id']}. {run.said()}"
     )
 
 
