@@ -9,12 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from kata.harness import run_notebooks, staging
+from kata.harness import fail, learner_module, run_notebooks, staging
 from kata.harness.io_audit import audited
 from kata.harness.mutants import load_mutants
 
 KATA = Path(__file__).resolve().parent
 GOLDEN_MASTER = "tests/test_golden_master.py"
+MODULE = "penguin_mass"
 NOTEBOOK = "analysis.ipynb"
 
 
@@ -44,3 +45,18 @@ def audited_train(workspace):
 def notebook_runs(workspace, start_workspace):
     """The learner's notebook and the notebook the stage started from, each in a fresh kernel."""
     return run_notebooks([workspace / NOTEBOOK, start_workspace / NOTEBOOK])
+
+
+@pytest.fixture(scope="module")
+def module(workspace):
+    """penguin_mass, imported from the workspace in a process of its own (stages 3 to 5)."""
+    if not (
+        (workspace / f"{MODULE}.py").is_file() or (workspace / MODULE / "__init__.py").is_file()
+    ):
+        fail(
+            f"Expected {MODULE}.py beside {NOTEBOOK} (or a package folder {MODULE}/ with an "
+            "__init__.py). Step 2 of stage 3's README creates it."
+        )
+    learner = learner_module(workspace, MODULE)
+    yield learner
+    learner.close()

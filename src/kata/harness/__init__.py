@@ -1,12 +1,13 @@
 """Helpers for stage checks. Every helper fails with a learner-facing `CheckFailed`."""
 
 from kata.harness.context import Stage
-from kata.harness.failures import CheckFailed, fail
+from kata.harness.failures import CheckFailed, fail, tail
 from kata.harness.learner_code import (
     ArgumentChanged,
     Handle,
     LearnerModule,
     LearnerRaised,
+    call_learner,
     learner_module,
     script_variable,
     script_variables,
@@ -29,6 +30,7 @@ from kata.harness.notebooks import (
     ExecutedNotebook,
     code_cells,
     notebook_code,
+    notebook_definitions,
     notebook_pair_in_sync,
     read_notebook,
     run_notebook,
@@ -52,6 +54,7 @@ __all__ = [
     "TestRun",
     "TestVerdict",
     "apply_mutant",
+    "call_learner",
     "code_cells",
     "describe",
     "fail",
@@ -59,6 +62,7 @@ __all__ = [
     "learner_module",
     "load_mutants",
     "notebook_code",
+    "notebook_definitions",
     "notebook_pair_in_sync",
     "read_notebook",
     "require_file",
@@ -70,5 +74,6 @@ __all__ = [
     "script_variable",
     "script_variables",
     "start_learner_tests",
+    "tail",
     "without_magics",
 ]

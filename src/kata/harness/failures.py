@@ -11,3 +11,8 @@ class CheckFailed(AssertionError):
 
 def fail(message: str) -> NoReturn:
     raise CheckFailed(message)
+
+
+def tail(output: str, lines: int = 12) -> str:
+    """The last `lines` lines of a program's output, to show under a failure message."""
+    return "\n".join(output.strip().splitlines()[-lines:])

@@ -12,6 +12,7 @@ import sys
 import tomllib
 from pathlib import Path
 
+from kata.harness import staging
 from kata.harness.failures import fail
 
 # lint-imports in each folder given, one interpreter for all: importing import-linter costs more
@@ -72,6 +73,25 @@ def lint_imports(*folders: Path) -> list[tuple[int, str]]:
     except (IndexError, ValueError):
         tail = "\n".join((done.stdout + done.stderr).strip().splitlines()[-8:])
         fail(f"lint-imports could not run:\n{tail}")
+
+
+def lint_imports_with_slips(
+    workspace: Path, slips: list[tuple[str, str]]
+) -> tuple[tuple[int, str], list[int]]:
+    """lint-imports on the workspace, and its exit code on one copy per slip: (file relative to
+    the workspace, a line appended to it), to show whether the learner's contracts catch each."""
+    copies = []
+    try:
+        for relative, line in slips:
+            copy = staging.stage_copy(workspace, None)
+            copies.append(copy)
+            with (copy / relative).open("a", encoding="utf-8") as module:
+                module.write(f"\n{line}  # a slip the contracts should catch\n")
+        own, *caught = lint_imports(workspace, *copies)
+    finally:
+        for copy in copies:
+            staging.remove_stage(copy)
+    return own, [code for code, _ in caught]
 
 
 def require_contracts_kept(workspace: Path) -> None:

@@ -229,6 +229,30 @@ def learner_module(workspace: Path, module: str) -> LearnerModule:
         fail(str(error))
 
 
+def call_learner(module: LearnerModule, name: str, *args, given: str, advice: str = "", **kwargs):
+    """`module.name(*args, **kwargs)`, or a check failure that says which went wrong: no such
+    function, the function raised (on `given`, what the check passed it), or it wrote into one of
+    its arguments (`advice` says what to do instead)."""
+    if not module.has_function(name):
+        fail(
+            f"{module.module} has no function {name}. The README's interface table gives its "
+            "signature."
+        )
+    try:
+        return module.call(name, *args, **kwargs)
+    except LearnerRaised as error:
+        fail(
+            f"{name} raised {error}, when called on {given}. Try it in a notebook cell on a few "
+            "rows of your data."
+        )
+    except ArgumentChanged as change:
+        fail(
+            f"{name} changed what it was given (argument {change.position}): after the call it "
+            "holds other columns or values. "
+            + (advice or "Work on a copy and return the new value; never write into an argument.")
+        )
+
+
 @dataclass
 class ScriptOutcome:
     """What running a learner's script left: the variable asked for, or the error it raised."""

@@ -328,3 +328,13 @@ def notebook_code(path: Path):
             yield number, ast.parse(without_magics(cell.source))
         except SyntaxError as error:
             fail(f"{path.name}, cell {number}, line {error.lineno}: SyntaxError: {error.msg}.")
+
+
+def notebook_definitions(path: Path) -> list[str]:
+    """Each function and class the notebook at `path` defines, as 'name (cell N, line L)'."""
+    return [
+        f"{node.name} (cell {number}, line {node.lineno})"
+        for number, tree in notebook_code(path)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef)
+    ]

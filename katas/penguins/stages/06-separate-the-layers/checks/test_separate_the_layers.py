@@ -6,10 +6,7 @@ same rules are checked here, by reading the package's source, whatever the learn
 say: loosening a contract cannot make a domain that plots or reads files pass.
 """
 
-from __future__ import annotations
-
 import ast
-from pathlib import Path
 
 import pytest
 from key_results import require_same_key_results
@@ -21,21 +18,25 @@ from layer_rules import (
     domain_calls_that_do_io,
     domain_io_while_running,
     layer_violations,
-    library_names,
     listed,
     read_package,
 )
+from public_api import reaches_past_the_public_api
 
 from kata.harness import (
     CheckFailed,
     fail,
     learner_module,
+    notebook_definitions,
     notebook_pair_in_sync,
     run_learner_tests,
-    staging,
+    tail,
 )
-from kata.harness.import_contracts import import_linter_config, lint_imports
-from kata.harness.notebooks import notebook_code as harness_notebook_code
+from kata.harness.import_contracts import (
+    import_linter_config,
+    lint_imports,
+    lint_imports_with_slips,
+)
 
 NOTEBOOK = "analysis.ipynb"
 
@@ -200,19 +201,11 @@ def contracts(workspace) -> str:
 @pytest.fixture(scope="module")
 def linted(workspace, layout, contracts) -> tuple[tuple[int, str], list[int] | None]:
     """lint-imports on the workspace, and (once there are layers) on one copy per slip."""
-    copies = []
-    try:
-        if isinstance(layout, Package):
-            for layer, line, _ in PROBES:
-                copy = staging.stage_copy(workspace, None)
-                copies.append(copy)
-                with (copy / layout.layer_files[layer]).open("a", encoding="utf-8") as module:
-                    module.write(f"\n{line}  # a slip the contracts should catch\n")
-        own, *slips = lint_imports(workspace, *copies)
-    finally:
-        for copy in copies:
-            staging.remove_stage(copy)
-    return own, [code for code, _ in slips] if copies else None
+    if not isinstance(layout, Package):
+        return lint_imports(workspace)[0], None
+    return lint_imports_with_slips(
+        workspace, [(layout.layer_files[layer], line) for layer, line, _ in PROBES]
+    )
 
 
 def test_your_import_contracts_are_kept(linted, contracts):
@@ -221,7 +214,7 @@ def test_your_import_contracts_are_kept(linted, contracts):
     broken = output.split("Broken contracts", 1)[-1].lstrip("-\n")
     assert code == 0, (
         f"lint-imports, run in the workspace with {contracts}, fails:\n"
-        + _tail(broken, 25)
+        + tail(broken, 25)
         + "\nEach line `a -> b (l.N)` is an import at line N of module a. Move the code, not the "
         "contract."
     )
@@ -253,95 +246,9 @@ def test_your_import_contracts_catch_each_layer_slip(workspace, package, request
 # The notebook, a thin report
 
 
-def notebook_code(workspace: Path):
-    """(cell number, parsed code) for each code cell of the workspace's notebook."""
-    return harness_notebook_code(workspace / NOTEBOOK)
-
-
-def package_surface(workspace: Path) -> tuple[set[str], set[str] | None]:
-    """(the package's own modules and subpackages, the names in its __all__ or None)."""
-    root = workspace / PACKAGE
-    if not root.is_dir():
-        return set(), None
-    submodules = {path.stem for path in root.glob("*.py") if path.stem != "__init__"}
-    submodules |= {
-        path.name for path in root.iterdir() if path.is_dir() and any(path.rglob("*.py"))
-    }
-    init = root / "__init__.py"
-    try:
-        tree = ast.parse(init.read_bytes()) if init.is_file() else ast.Module([], [])
-    except SyntaxError:
-        return submodules, None
-    return submodules, public_names(tree)
-
-
-def public_names(tree: ast.Module) -> set[str] | None:
-    """The names in __all__, when the module lists them plainly; None otherwise."""
-    for node in tree.body:
-        if isinstance(node, ast.Assign):
-            targets, value = node.targets, node.value
-        elif isinstance(node, ast.AnnAssign):
-            targets, value = [node.target], node.value
-        elif isinstance(node, ast.AugAssign):  # __all__ += [...]: not a plain list
-            targets, value = [node.target], None
-        else:
-            continue
-        if any(isinstance(target, ast.Name) and target.id == "__all__" for target in targets):
-            try:
-                return {str(name) for name in ast.literal_eval(value)} if value else None
-            except (ValueError, TypeError, SyntaxError):
-                return None
-    return None
-
-
 def test_the_notebook_imports_only_the_public_api(workspace):
     """The notebook imports only from the top of penguin_mass, only public names, and nothing else."""
-    submodules, public = package_surface(workspace)
-    found = []
-
-    handed_out = {}
-
-    def check_name(name, where):
-        handed_out.setdefault(name, where)
-        if name.startswith("_"):
-            found.append(f"{where}: {name} is private (its name starts with _)")
-        elif name in submodules:
-            found.append(f"{where}: {PACKAGE}.{name} is a layer; use the names it exports instead")
-        elif public is not None and name not in public:
-            found.append(f"{where}: {name} is not in {PACKAGE}.__all__")
-
-    aliases = set()  # names of the package itself (`import penguin_mass as pm`), in every cell
-    for number, tree in notebook_code(workspace):
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Import | ast.ImportFrom):
-                where = f"cell {number}, line {node.lineno}: `{ast.unparse(node)}`"
-                module = "." * getattr(node, "level", 0) + (getattr(node, "module", "") or "")
-                if isinstance(node, ast.ImportFrom) and module == PACKAGE:
-                    for alias in node.names:
-                        check_name(alias.name, where)
-                elif isinstance(node, ast.Import) and all(a.name == PACKAGE for a in node.names):
-                    aliases.update(alias.asname or alias.name for alias in node.names)
-                elif module.startswith(f"{PACKAGE}.") or any(
-                    a.name.startswith(f"{PACKAGE}.") for a in getattr(node, "names", [])
-                ):
-                    found.append(f"{where}: imports a layer directly; import from {PACKAGE} itself")
-                else:
-                    found.append(
-                        f"{where}: the report imports nothing but {PACKAGE}; code that needs this "
-                        "library belongs in the package"
-                    )
-        for node in ast.walk(tree):
-            if (
-                isinstance(node, ast.Attribute)
-                and isinstance(node.value, ast.Name)
-                and node.value.id in aliases
-            ):
-                check_name(node.attr, f"cell {number}, line {node.lineno}: `{ast.unparse(node)}`")
-    for name, library in library_names(workspace, list(handed_out)).items():
-        found.append(
-            f"{handed_out[name]}: {name} is {library}'s, handed on by {PACKAGE}; a library "
-            "re-exported through the package is still a library in the report"
-        )
+    found = reaches_past_the_public_api(workspace, NOTEBOOK)
     assert not found, (
         f"{NOTEBOOK} reaches past the public API:"
         + listed(found)
@@ -352,12 +259,7 @@ def test_the_notebook_imports_only_the_public_api(workspace):
 
 def test_the_notebook_defines_no_functions_or_classes(workspace):
     """The notebook defines no function or class: every piece of logic lives in the package."""
-    defined = [
-        f"{node.name} (cell {number}, line {node.lineno})"
-        for number, tree in notebook_code(workspace)
-        for node in ast.walk(tree)
-        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef)
-    ]
+    defined = notebook_definitions(workspace / NOTEBOOK)
     assert not defined, (
         f"{NOTEBOOK} still defines {', '.join(defined)}. Move each into the layer whose job it "
         f"does (a figure into presentation), export it from {PACKAGE}, and call it."
@@ -376,7 +278,7 @@ def test_your_tests_still_pass_golden_master_included(workspace):
     assert run.ok, (
         f"Your tests do not all pass any more ({run.summary()}). Separating the layers moves "
         "code; it must not change what it computes. If a test cannot import a name any more, "
-        f"export it from {PACKAGE}/__init__.py.\n" + _tail(run.output)
+        f"export it from {PACKAGE}/__init__.py.\n" + tail(run.output)
     )
 
 
@@ -395,7 +297,3 @@ def test_the_notebook_reports_exactly_the_numbers_of_stage_5(notebook_runs):
         "does not make a moved number right: find the step that changed (cleaning, the split, "
         "the fills) and put its behaviour back.",
     )
-
-
-def _tail(output: str, lines: int = 12) -> str:
-    return "\n".join(output.strip().splitlines()[-lines:])
