@@ -42,10 +42,11 @@ docs: setup
 bench: setup
 	$(BIN)/python benchmarks/run.py
 
-## lint: ruff over the repository's own code
+## lint: ruff over the repository's own code, and lint-imports over kata's own layers
 lint: setup
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/lint-imports
 
 clean:
 	rm -rf $(VENV) site .pytest_cache .ruff_cache

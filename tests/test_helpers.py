@@ -21,8 +21,7 @@ import pytest
 from conftest import alive, wait_until
 from kata.harness import processes, run_notebooks
 from kata.harness.helpers import Helper
-from kata.harness.processes import LEARNER_HELPER
-from kata.runner import CHECK_HELPER
+from kata.helper_variables import CHECK_HELPER, LEARNER_HELPER
 
 pytestmark = pytest.mark.slow
 

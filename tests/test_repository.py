@@ -87,3 +87,13 @@ def test_the_committed_workspace_is_the_pristine_start_of_each_kata():
 def test_jupytext_pairs_notebooks_with_percent_scripts():
     config = tomllib.loads((REPO / "jupytext.toml").read_text())
     assert config["formats"] == "ipynb,py:percent"
+
+
+def test_kata_keeps_its_own_import_contracts():
+    """The layers of src/kata (pyproject.toml's [tool.importlinter]) hold, as stage 6 asks of
+    learners: the CLI on top, the harness below the engine, the format at the bottom."""
+    done = subprocess.run(
+        [str(BIN / "lint-imports")], cwd=REPO, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-1000:]
+    assert "Contracts: 2 kept, 0 broken." in done.stdout

@@ -16,11 +16,11 @@ from pathlib import Path
 
 from kata import preflight
 from kata.errors import KataError
+from kata.helper_variables import CHECK_HELPER
 from kata.manifest import Stage
 from kata.results import CheckResult, CheckRun, FailureKind, Outcome
 
 CHECKS_INI = Path(__file__).resolve().parent / "harness" / "checks.ini"
-CHECK_HELPER = "KATA_CHECK_HELPER"  # the socket of a warm helper for check processes, if one runs
 
 
 def run_checks(

@@ -29,8 +29,8 @@ import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from kata.harness.processes import LEARNER_HELPER, RUN_ZYGOTE, base_environment
-from kata.runner import CHECK_HELPER
+from kata.harness.processes import RUN_ZYGOTE, base_environment
+from kata.helper_variables import CHECK_HELPER, LEARNER_HELPER
 
 KERNEL_LAUNCHER = Path(__file__).with_name("kernel_launcher.py")
 # What a check process imports beyond the kata's libraries (never `kata.harness.plugin`: pytest

@@ -35,12 +35,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kata.harness.failures import fail
+from kata.helper_variables import CHECK_HELPER, LEARNER_HELPER
 
 ZYGOTE = Path(__file__).with_name("zygote.py")
 TIMEOUT = 120  # seconds for one program unless the caller says otherwise
 # Run as a file, not `-m kata...`: the helper's sys.path[0] is then its empty scratch folder.
 RUN_ZYGOTE = f"import runpy; runpy.run_path({str(ZYGOTE)!r}, run_name='__main__')"
-LEARNER_HELPER = "KATA_LEARNER_HELPER"  # the socket of a running helper for learner programs
 
 
 @dataclass
@@ -87,7 +87,7 @@ def base_environment(drop: Sequence[str] = ()) -> dict[str, str]:
     env = {
         name: value
         for name, value in os.environ.items()
-        if not name.startswith(("PYTEST_", "KATA_MUTANT", "KATA_CHECK_HELPER", *drop))
+        if not name.startswith(("PYTEST_", "KATA_MUTANT", CHECK_HELPER, *drop))
     }
     env.update(MPLBACKEND="Agg", OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1")
     return env
