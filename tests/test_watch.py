@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from conftest import alive, wait_until
-from kata.commands.watch import Event, WatchLoop, ignored, read_keys, watch_files
-from kata.harness.processes import LEARNER_HELPER
-from kata.runner import CHECK_HELPER, Cancelled, descendants, kill_tree
+from kata.commands.watch import Event, WatchLoop, fingerprint, ignored, read_keys, watch_files
+from kata.helper_variables import CHECK_HELPER, LEARNER_HELPER
+from kata.runner import Cancelled, descendants, kill_tree
 
 QUIET = 0.3  # longer than the command's default, so that a busy test machine cannot split a burst
 
@@ -56,11 +56,16 @@ class Recorder:
     def problem(self, text: str) -> None:
         self.outcomes.append(text)
 
+    def unchanged(self, reason: str) -> None:
+        self.reasons.append(f"unchanged: {reason}")
+
 
 class Session:
     """A WatchLoop on a real folder with the real file watcher, and fake runs."""
 
-    def __init__(self, root: Path, poll: bool = False, blocking: bool = False) -> None:
+    def __init__(
+        self, root: Path, poll: bool = False, blocking: bool = False, compare: bool = False
+    ) -> None:
         self.workspace = root / "kata" / "workspace"
         self.workspace.mkdir(parents=True)
         (self.workspace / "explore.py").write_text("x = 1\n")
@@ -72,7 +77,8 @@ class Session:
         self.screen = Recorder()
         self.pressed: list[str] = []
         actions = {"h": lambda: self.pressed.append("h"), "l": lambda: self.pressed.append("l")}
-        self.loop = WatchLoop(self._start, self.screen, actions, quiet=QUIET)
+        compared = (lambda: fingerprint(self.workspace)) if compare else None
+        self.loop = WatchLoop(self._start, self.screen, actions, quiet=QUIET, fingerprint=compared)
         self.stop, self.ready = threading.Event(), threading.Event()
         self.watcher = threading.Thread(
             target=watch_files,
@@ -125,6 +131,32 @@ def test_one_save_gives_exactly_one_rerun(tmp_path, poll):
         assert session.settled_runs(2) == 2
         assert session.screen.reasons == ["first run", "explore.py saved"]
         assert session.screen.outcomes == ["results", "results"]
+
+
+def test_a_save_that_changes_no_file_starts_no_run(tmp_path):
+    with Session(tmp_path, compare=True) as session:
+        session.save(text="x = 1\n")  # saved as it was, as an autosave does
+        wait_until(lambda: len(session.screen.reasons) > 1)
+        assert session.settled_runs(1) == 1
+        assert session.screen.reasons[-1] == "unchanged: explore.py saved"
+        session.save(text="x = 2\n")
+        session.save(text="x = 1\n")  # an edit undone before the run was due
+        assert session.settled_runs(1) == 1
+        session.save(text="x = 3\n")
+        assert session.settled_runs(2) == 2
+        session.save("notes/new.py", "y = 1\n")  # a new file is a change too
+        assert session.settled_runs(3) == 3
+
+
+def test_the_fingerprint_sees_content_and_names_but_not_ignored_files(tmp_path):
+    (tmp_path / "analysis.py").write_text("x = 1\n")
+    first = fingerprint(tmp_path)
+    (tmp_path / "__pycache__").mkdir()
+    (tmp_path / "__pycache__" / "analysis.cpython-311.pyc").write_bytes(b"\0")
+    (tmp_path / "analysis.py.swp").write_text("editor")
+    assert fingerprint(tmp_path) == first
+    (tmp_path / "analysis.py").rename(tmp_path / "other.py")
+    assert fingerprint(tmp_path) != first
 
 
 def test_a_burst_of_saves_gives_one_rerun(tmp_path):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import fnmatch
+import hashlib
 import os
 import queue
 import select
@@ -83,6 +84,7 @@ def main(args, context: Context) -> int:
         start_run=screen.start_run,
         screen=screen,
         actions={"h": screen.hint, "l": screen.stages, "?": screen.keys},
+        fingerprint=lambda: fingerprint(workspace),
     )
     stop = threading.Event()
     watcher = threading.Thread(
@@ -151,10 +153,14 @@ class WatchLoop:
         actions: dict[str, Callable[[], None]],
         quiet: float = QUIET,
         longest_wait: float = LONGEST_WAIT,
+        fingerprint: Callable[[], str] | None = None,
     ) -> None:
         self.events: queue.Queue[Event] = queue.Queue()
         self.start_run, self.screen, self.actions = start_run, screen, actions
         self.quiet, self.longest_wait = quiet, longest_wait
+        # What the checks would read, as of the run on screen: saves that leave it as it was
+        # (an autosave, a save without an edit, an edit undone) start no run.
+        self.fingerprint, self.checked = fingerprint, None
         self.current: Run | None = None
         self.saved: set[str] = set()
         self.first_save: float | None = None
@@ -172,7 +178,11 @@ class WatchLoop:
                 try:
                     event = self.events.get(timeout=timeout)
                 except queue.Empty:
-                    self._start(_saved_reason(self.saved))
+                    if self._unchanged():
+                        self.screen.unchanged(_saved_reason(self.saved))
+                        self.saved, self.first_save, self.due = set(), None, None
+                    else:
+                        self._start(_saved_reason(self.saved))
                     continue
                 if event.kind == "saved":
                     self._saved(event.value)
@@ -197,9 +207,13 @@ class WatchLoop:
         self.first_save = self.first_save or now
         self.due = min(now + self.quiet, self.first_save + self.longest_wait)
 
+    def _unchanged(self) -> bool:
+        return self.fingerprint is not None and self.checked == self.fingerprint()
+
     def _start(self, reason: str) -> None:
         self._cancel()
         self.saved, self.first_save, self.due = set(), None, None
+        self.checked = self.fingerprint() if self.fingerprint is not None else None
         try:
             run, problem = self.start_run(), None
         except KataError as error:  # e.g. a syntax error in the workspace: show it, keep watching
@@ -243,6 +257,22 @@ def ignored(path: Path, workspace: Path) -> bool:
     if IGNORED_FOLDERS.intersection(relative.parts):
         return True
     return any(fnmatch.fnmatchcase(path.name, pattern) for pattern in IGNORED_FILES)
+
+
+def fingerprint(workspace: Path) -> str:
+    """A digest of every file of the workspace a check could read (what `ignored` leaves)."""
+    digest = hashlib.sha256()
+    for folder, folders, files in os.walk(workspace):
+        folders[:] = sorted(name for name in folders if name not in IGNORED_FOLDERS)
+        for name in sorted(files):
+            path = Path(folder, name)
+            if ignored(path, workspace):
+                continue
+            digest.update(f"{path.relative_to(workspace)}\0".encode())
+            with contextlib.suppress(OSError):  # gone since the walk: the digest differs anyway
+                digest.update(path.read_bytes())
+            digest.update(b"\0")
+    return digest.hexdigest()
 
 
 def watch_files(
@@ -353,6 +383,12 @@ class Screen:
         start = ws.recorded_start(self.context.repo, self.kata.name, self.stage.slug)
         return StreamingRun(
             CheckProcess(self.stage, self.workspace, start=start, gate=True), self._say
+        )
+
+    def unchanged(self, reason: str) -> None:
+        stamp = time.strftime("%H:%M:%S")
+        self._say(
+            display.paint(f"{stamp} {reason}, but no file changed: the results above hold", "dim")
         )
 
     def finished(self, outcome) -> None:
