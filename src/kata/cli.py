@@ -14,6 +14,7 @@ from kata.commands import (
     backups,
     check,
     dev_check,
+    dev_new,
     doctor,
     hint,
     list_katas,
@@ -43,7 +44,7 @@ COMMANDS = {
     "progress": progress,
     "doctor": doctor,
 }
-DEV_COMMANDS = ["dev check"]
+DEV_COMMANDS = ["dev check", "dev new"]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -81,6 +82,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"kata: {recovered}", file=sys.stderr)
         if args.command is None:
             return status.main(args, context)
+        if args.command == "dev" and args.dev_command == "new":
+            return dev_new.main(args, context)
         if args.command == "dev":
             return dev_check.main(args, context, command_names())
         return COMMANDS[args.command].main(args, context)

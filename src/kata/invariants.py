@@ -175,6 +175,7 @@ def _stage_problems(repo: Repo, stage: Stage) -> list[str]:
     except MutantError as error:
         found.append(str(error))
     found += _skip_problems(stage)
+    found += _scaffold_problems(repo, stage)
     if solution.is_dir():
         found += _notebook_problems(solution)
     found += _site_page_problems(repo, stage)
@@ -192,6 +193,29 @@ def _skip_problems(stage: Stage) -> list[str]:
         for word in SKIPPING:
             if word in text:
                 found.append(f"{path.name} uses {word}; a check must decide, never skip")
+    return found
+
+
+CHECK_FILE_LINES = 300
+
+
+def _scaffold_problems(repo: Repo, stage: Stage) -> list[str]:
+    """What `kata dev new` left for the author, and check files grown past what a reader takes in."""
+    found = []
+    if any(stage_readme.PLACEHOLDER in hint for hint in stage.hints):
+        found.append(f"kata.toml's hints still hold {stage_readme.PLACEHOLDER}")
+    cases = repo.root / "tests" / "katas" / stage.kata / "cases" / stage.slug
+    for path in sorted([*stage.stage_dir.rglob("*.md"), *stage.stage_dir.rglob("*.py"),
+                        *cases.rglob("case.toml")]):  # fmt: skip
+        if stage_readme.PLACEHOLDER in path.read_text(encoding="utf-8"):
+            found.append(f"{repo.relative(path)} still holds {stage_readme.PLACEHOLDER}")
+    for path in sorted(stage.checks_dir.glob("*.py")):
+        lines = len(path.read_text(encoding="utf-8").splitlines())
+        if lines > CHECK_FILE_LINES:
+            found.append(
+                f"checks/{path.name} has {lines} lines; keep each under {CHECK_FILE_LINES} (move "
+                "support code into a module beside it, shared fixtures into the kata's conftest.py)"
+            )
     return found
 
 

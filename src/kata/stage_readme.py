@@ -18,6 +18,7 @@ REQUIRED_SECTIONS = (
     "What's next",
 )
 AUDIENCES = ("For data scientists", "For developers")
+PLACEHOLDER = "TODO(author)"  # what `kata dev new` writes where the author has yet to write
 TIME_BOX = re.compile(r"^\*\*Time box:\*\*.*?(\d+)\s*min", re.MULTILINE)
 
 

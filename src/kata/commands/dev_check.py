@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 from kata import display
+from kata.commands import dev_new
 from kata.context import Context
 from kata.errors import CHECK_FAILED, KataError
 from kata.invariants import RepoReport, check_repo
@@ -29,6 +30,7 @@ def add_parser(subparsers) -> None:
     parser.add_argument(
         "--workers", type=int, default=os.cpu_count() or 2, help="check runs side by side"
     )
+    dev_new.add_parser(dev_commands)
 
 
 def main(args, context: Context, commands: list[str]) -> int:
