@@ -145,7 +145,8 @@ def test_a_module_that_loops_at_import_is_named_within_the_limit(tmp_path):
     began = time.monotonic()
     with pytest.raises(LearnerRaised, match="importing loops did not finish within 2 s"):
         LearnerModule(tmp_path, "loops", timeout=2)
-    assert time.monotonic() - began < 30
+    assert time.monotonic() - began < 120  # not the hour a learner module may live (a loaded
+    # machine can take seconds to start its Python, which the import's limit does not count)
 
 
 def test_a_pickle_that_names_a_function_is_not_plain_data():

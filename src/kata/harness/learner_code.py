@@ -32,6 +32,7 @@ from kata.harness.plain_data import NotPlainData, load_plain
 
 TIMEOUT_VARIABLE = "KATA_CALL_TIMEOUT"
 TIMEOUT = float(os.environ.get(TIMEOUT_VARIABLE, "60"))  # seconds for an import or one call
+START_TIMEOUT = 60.0  # seconds for the forked Python to connect
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,9 @@ class LearnerModule:
         listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         listener.bind(str(self._folder / "socket"))
         listener.listen(1)
-        listener.settimeout(timeout)
+        # Starting the Python is the harness's part, slow only on a loaded machine; `timeout` is
+        # the learner's import and each call.
+        listener.settimeout(max(timeout, START_TIMEOUT))
         self._connection: socket.socket | None = None
         self._service = processes.shared(preload_of(staging.kata_dir_of(Path(workspace))))
         self._run = self._service.start(
