@@ -61,18 +61,13 @@ def check_repo(repo: Repo, names: list[str], commands: list[str], workers: int =
         if kata is not None:
             for stage, stage_report in zip(kata.stages, report.stages, strict=True):
                 runs.append((stage_report, stage, repo.solution(kata.name, stage.slug), "solution"))
-                runs.append((stage_report, stage, start_of(repo, kata, stage), "start"))
+                runs.append((stage_report, stage, kata.start_of(stage), "start"))
                 if (stage.stage_dir / "mutants").is_dir():
                     solution = repo.solution(kata.name, stage.slug)
                     runs.append((stage_report, stage, solution, "refactorings"))
     with ThreadPoolExecutor(max_workers=workers) as pool:
         list(pool.map(lambda job: _run(*job), runs))
     return RepoReport(_cli_pages(repo, commands), reports)
-
-
-def start_of(repo: Repo, kata: Kata, stage: Stage) -> Path:
-    previous = kata.previous(stage)
-    return repo.solution(kata.name, previous.slug) if previous else kata.kata_dir / "start"
 
 
 def _run(report: StageReport, stage: Stage, workspace: Path, which: str) -> None:

@@ -70,6 +70,15 @@ class Kata:
         index = self.stages.index(stage)
         return self.stages[index - 1] if index else None
 
+    def solution_of(self, stage: Stage) -> Path:
+        """The stage's reference solution: solutions/<kata>/<slug> beside katas/."""
+        return self.kata_dir.parent.parent / "solutions" / self.name / stage.slug
+
+    def start_of(self, stage: Stage) -> Path:
+        """Where the stage starts: the previous stage's reference solution, or the kata's start."""
+        previous = self.previous(stage)
+        return self.solution_of(previous) if previous else self.kata_dir / "start"
+
     def next(self, stage: Stage) -> Stage | None:
         index = self.stages.index(stage)
         return self.stages[index + 1] if index + 1 < len(self.stages) else None

@@ -35,10 +35,7 @@ def main(args, context: Context) -> int:
 
 
 def start_of(context: Context, kata: Kata, stage: Stage) -> Path:
-    previous = kata.previous(stage)
-    source = (
-        context.repo.solution(kata.name, previous.slug) if previous else kata.kata_dir / "start"
-    )
+    source = kata.start_of(stage)
     if not source.is_dir():
         raise KataError(f"the start of {stage.label} is missing: {context.repo.relative(source)}")
     return source

@@ -29,6 +29,7 @@ from kata.commands import check, hint, list_katas
 from kata.context import Context
 from kata.errors import KataError
 from kata.harness.helpers import warm_helpers
+from kata.harness.staging import CACHE_FILES, CACHE_FOLDERS
 from kata.results import CheckRun
 from kata.runner import Cancelled, CheckProcess
 
@@ -40,15 +41,13 @@ LONGEST_WAIT = 1.0
 STEP_MS = 20
 POLL_MS = 100
 
-IGNORED_FOLDERS = {
-    "__pycache__", ".pytest_cache", ".ipynb_checkpoints", ".ruff_cache", ".mypy_cache", ".git",
-    ".virtual_documents", "mlruns", "mlartifacts",
-}  # fmt: skip
+IGNORED_FOLDERS = {*CACHE_FOLDERS, ".git", ".virtual_documents", "mlruns", "mlartifacts"}
 IGNORED_FILES = (
+    *CACHE_FILES,
     "*.swp", "*.swo", "*.swx", "4913",  # vim
     "*~", ".#*", "#*#",  # emacs and many others
-    "*.tmp", "*.crswap", ".DS_Store",
-    "*.pyc", "*.pyo", "mlflow.db", "mlflow.db-*",
+    "*.tmp", "*.crswap",
+    "mlflow.db", "mlflow.db-*",
 )  # fmt: skip
 
 

@@ -26,21 +26,16 @@ def stage_of_checks(checks_file: Path) -> Stage:
     """The stage that owns a check file at katas/<kata>/stages/<slug>/checks/test_*.py."""
     stage_dir = checks_file.resolve().parent.parent
     kata_dir = stage_dir.parent.parent
-    root = kata_dir.parent.parent
     kata = load_kata(kata_dir)
     stage = kata.stage(stage_dir.name)
-    previous = kata.previous(stage)
-    number = stage.number
     return Stage(
         kata=kata.name,
-        slug=stage_dir.name,
-        number=number,
+        slug=stage.slug,
+        number=stage.number,
         stage_dir=stage_dir,
-        solution_dir=root / "solutions" / kata.name / stage_dir.name,
+        solution_dir=kata.solution_of(stage),
         kata_dir=kata_dir,
-        start_dir=(
-            root / "solutions" / kata.name / previous.slug if previous else kata_dir / "start"
-        ),
+        start_dir=kata.start_of(stage),
         mutants=load_mutants(stage_dir),
         preload=kata.preload,
     )

@@ -13,9 +13,10 @@ import shutil
 import tempfile
 from pathlib import Path
 
-IGNORED = shutil.ignore_patterns(
-    "__pycache__", ".pytest_cache", ".ipynb_checkpoints", ".ruff_cache", "*.pyc", ".DS_Store"
-)
+# Caches and tool droppings: never copied, backed up or watched (kata watch adds editor files).
+CACHE_FOLDERS = ("__pycache__", ".pytest_cache", ".ipynb_checkpoints", ".ruff_cache", ".mypy_cache")
+CACHE_FILES = ("*.pyc", "*.pyo", ".DS_Store")
+IGNORED = shutil.ignore_patterns(*CACHE_FOLDERS, *CACHE_FILES)
 SOURCE_MARK = ".kata-source"  # beside the staged workspace: the kata folder it came from
 
 
