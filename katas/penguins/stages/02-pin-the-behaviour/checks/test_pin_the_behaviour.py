@@ -2,7 +2,7 @@
 
 import pytest
 
-from kata.harness import fail, notebook_pair_in_sync, run_learner_tests
+from kata.harness import fail, notebook_pair_in_sync, run_learner_tests, tail
 from kata.harness.grading import (
     require_every_mutant_caught,
     require_every_refactoring_survived,
@@ -31,7 +31,7 @@ def test_your_golden_master_passes(workspace):
     assert run.ok, (
         f"Your tests did not all pass on the unchanged notebook ({run.summary()}). "
         "Run pytest in the workspace and read the first failure: a golden master must be green "
-        "before it can tell you anything.\n" + _tail(run.output)
+        "before it can tell you anything.\n" + tail(run.output, 15)
     )
 
 
@@ -50,7 +50,3 @@ def test_your_golden_master_catches_every_notebook_mutant(workspace, stage):
 def test_your_golden_master_survives_a_rewrite_that_changes_nothing(workspace, stage):
     """Your tests still pass when the notebook is reformatted or a note is added to it."""
     require_every_refactoring_survived(verdict_on_tests(workspace, stage))
-
-
-def _tail(output, lines=15):
-    return "\n".join(output.strip().splitlines()[-lines:])

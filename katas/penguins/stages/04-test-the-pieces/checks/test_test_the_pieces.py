@@ -14,6 +14,7 @@ from kata.harness import (
     learner_module,
     notebook_pair_in_sync,
     start_learner_tests,
+    tail,
 )
 from kata.harness.grading import (
     require_every_mutant_caught,
@@ -60,7 +61,7 @@ def test_your_unit_tests_pass_on_birds_built_by_hand(unit_run):
     assert unit_run.ok, (
         f"Without the golden master and without ../data, your unit tests did not all pass "
         f"({unit_run.summary()}). Unit tests build a few birds by hand; a test that reads the "
-        "data file or runs the notebook belongs to the golden master.\n" + _tail(unit_run.output)
+        "data file or runs the notebook belongs to the golden master.\n" + tail(unit_run.output)
     )
 
 
@@ -135,9 +136,5 @@ def test_all_your_tests_pass_golden_master_included(all_tests):
     assert run.ok, (
         f"Your tests did not all pass ({run.summary()}). If only the golden master fails after a "
         "fix you made on purpose, re-record the values that moved, and say why in a comment and "
-        "in the commit message.\n" + _tail(run.output)
+        "in the commit message.\n" + tail(run.output)
     )
-
-
-def _tail(output, lines=12):
-    return "\n".join(output.strip().splitlines()[-lines:])

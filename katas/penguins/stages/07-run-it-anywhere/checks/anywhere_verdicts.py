@@ -112,7 +112,3 @@ def stopped_cleanly(session: Session, case: BadInput) -> None:
             problems.append(f"{label} {', '.join(names)}")
     if problems:
         fail(f"`{run.command}` ({case.what}): " + "; ".join(problems) + ".")
-
-
-def _tail(output: str, lines: int = 12) -> str:
-    return "\n".join(output.strip().splitlines()[-lines:])

@@ -28,7 +28,6 @@ from anywhere_verdicts import (
     AS_MIXED,
     AS_PROFILE,
     _same,
-    _tail,
     compare,
     is_skops_file,
     stopped_cleanly,
@@ -40,7 +39,7 @@ from carried_checks import (  # noqa: F401 - collected here as this stage's chec
     test_train_writes_every_output_atomically,
 )
 
-from kata.harness import fail, notebook_pair_in_sync
+from kata.harness import fail, notebook_pair_in_sync, tail
 
 
 @pytest.fixture(scope="module")
@@ -240,7 +239,7 @@ def test_the_import_contracts_still_hold(session):
     run = session.runs["lint"]
     assert run.code == 0, (
         "lint-imports breaks a contract. Run it in the workspace folder; where do the new modules "
-        f"(settings, validation, workflow, entry point) sit in your layers?\n{_tail(run.stdout)}"
+        f"(settings, validation, workflow, entry point) sit in your layers?\n{tail(run.stdout)}"
     )
 
 
@@ -252,15 +251,15 @@ def test_your_tests_pass(session):
         "Your tests did not all pass"
         + (" (no tests ran)" if run.code == 5 else "")
         + ". Run pytest in the workspace and read the first failure.\n"
-        + _tail(run.stdout + run.stderr)
+        + tail(run.stdout + run.stderr)
     )
     # pytest's summary counts "N skipped" and the expected failures (spelt in two parts here, so that the
     # scan for checks that skip does not take this line for one).
-    skipped = re.search(r"\b(\d+) (skipped|x" r"failed)\b", _tail(run.stdout, 3))
+    skipped = re.search(r"\b(\d+) (skipped|x" r"failed)\b", tail(run.stdout, 3))
     assert not skipped, (
         f"Your tests pass, but {skipped.group(1)} {skipped.group(2)}: here the data and every "
         "library are present, so a skipped test proves nothing. Run pytest -rs in the workspace "
-        "to see why each one skips.\n" + _tail(run.stdout, 3)
+        "to see why each one skips.\n" + tail(run.stdout, 3)
     )
 
 
