@@ -1,0 +1,201 @@
+"""How the penguins stage 8 checks run the learner's commands: all of them once per check session,
+before the first check reads them, in rounds (`played_story`, behind the test file's `story`
+fixture; `Story` holds what the checks read). Each runs in one of three private copies of the
+workspace: a git repository, a copy that never trains, and a copy outside git for the server.
+MLFLOW_TRACKING_URI chooses the store, except for the very first run, which must find the default
+sqlite:///mlflow.db by itself. Every process imports pandas, scikit-learn and MLflow, which costs
+seconds of CPU each time, and `mlflow server` takes longer still to start. So the server starts
+first and boots while the sqlite runs go on (tracking_server); the commands are forked from the
+harness's warm helper Python (tracking_commands); and the commands run in rounds, side by side
+within a round:
+
+  1. train with the defaults (this creates mlflow.db; two processes creating one at once race);
+  2. train with alpha=1000, twice; promote the first run through a gate it fails; predict before
+     there is a champion; and, once the server answers, train against the server;
+  3. promote the first run; promote the server's latest run;
+  4. predict from a copy of the workspace that never trained, from each store;
+  5. promote without --run-id (the best run, already the champion);
+  6. promote a worse run (past a wide gate), with and without --replace-better;
+  7. replace the better champion with --replace-better and a reason;
+  8. promote without --run-id again: the best run beats that champion and takes its place.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tracking_commands import MLFLOW_PRELOAD, Commands
+from tracking_results import param_is
+from tracking_server import Server
+from tracking_terms import RAW_DATA
+
+from kata.harness import staging
+from kata.harness.context import Stage
+from kata.harness.processes import Run
+
+WEAK_ALPHA = 1000.0  # a ridge that strong cannot pass the gate: cv_mae_g about 466 g
+TIGHT_GATE = 100.0  # no model of this kata gets within 100 g
+WIDE_GATE = 1000.0  # lets the weak run past the gate, so that only the comparison can stop it
+REASON = "field trial: the strong ridge on next season's birds"
+BIRDS = 20
+
+
+@dataclass
+class Story:
+    local: Path  # a git repository: the workspace as committed
+    fresh: Path  # a copy that never trained: no outputs, no store, no model file
+    remote: Path  # a copy outside git, for the server
+    store: str = ""
+    head: str = ""
+    runs: dict[str, Run] = field(default_factory=dict)
+    default_store_made: bool = False
+    after_train: dict = field(default_factory=dict)
+    after_gate: dict = field(default_factory=dict)
+    local_store: dict = field(default_factory=dict)
+    server_store: dict = field(default_factory=dict)
+    early_output_left: bool = False
+    after_refusals: dict = field(default_factory=dict)  # the store after rounds 5 and 6
+    after_replacing: dict = field(default_factory=dict)  # the store after round 7
+    after_restoring: dict = field(default_factory=dict)  # the store after round 8
+    weak_id: str = ""
+    stopped: str = ""  # why the later rounds did not run
+
+
+def played_story(workspace: Path, stage: Stage, server: Server) -> Iterator[Story]:
+    """The generator behind the test file's `story` fixture: every round played, then cleaned up."""
+    scratch = Path(tempfile.mkdtemp(prefix="kata-runs-"))
+    copies = [staging.stage_copy(workspace, stage.kata_dir) for _ in range(3)]
+    for copy in copies:
+        for leftover in ("mlflow.db", "mlruns", "mlartifacts", "outputs"):
+            remove(copy / leftover)
+    told = Story(*copies)
+    told.store = f"sqlite:///{told.local / 'mlflow.db'}"
+    told.head = commit_everything(told.local)
+    commands = Commands(scratch, [*stage.preload, *MLFLOW_PRELOAD])
+    try:
+        play(told, commands, server)
+    finally:
+        commands.close()
+        shutil.rmtree(scratch, ignore_errors=True)
+    yield told
+    for copy in copies:
+        staging.remove_stage(copy)
+
+
+def play(story: Story, commands: Commands, server: Server) -> None:
+    local, fresh, remote, store = story.local, story.fresh, story.remote, story.store
+    runs = story.runs
+    write_birds(fresh / "birds.csv")
+
+    # Round 1: the default store, found without MLFLOW_TRACKING_URI.
+    (runs["train"],) = commands.wait(commands.command(local, "train"))
+    story.default_store_made = (local / "mlflow.db").is_file()
+    if story.default_store_made:  # (MLflow's client would create the file if it were not there)
+        story.after_train = commands.result(commands.survey(local, store))
+    first = story.after_train.get("runs", [])
+    if not runs["train"].ok or len(first) != 1:
+        story.stopped = "the first `python -m penguin_mass train` did not record one run"
+        return
+    first_id = first[0]["id"]
+    with (local / "analysis.py").open("a", encoding="utf-8") as script:
+        script.write("\n# changed after the last commit, so the next runs are on a dirty tree\n")
+
+    # Round 2: other settings, the same settings again, a gate that fails, no champion yet.
+    weak = ("train", "--set", f"alpha={WEAK_ALPHA:g}")
+    gate = ("promote", "--run-id", first_id, "--set", f"max_cv_mae_g={TIGHT_GATE:g}")
+    early = ("predict", "--input", "birds.csv", "--output", "early.csv")
+    started = {
+        "weak": commands.command(local, *weak, store=store),
+        "weak again": commands.command(local, *weak, store=store),
+        "tight gate": commands.command(local, *gate, store=store),
+        "predict early": commands.command(fresh, *early, store=store),
+    }
+    if server.wait_until_healthy():
+        started["server train"] = commands.command(remote, "train", store=server.uri)
+    runs.update(zip(started, commands.wait(*started.values()), strict=True))
+    story.after_gate = commands.result(commands.survey(local, store))
+    story.early_output_left = (fresh / "early.csv").exists()
+
+    # Round 3: promote.
+    started = {"promote": commands.command(local, "promote", "--run-id", first_id, store=store)}
+    if server.healthy:
+        started["server promote"] = commands.command(remote, "promote", store=server.uri)
+    runs.update(zip(started, commands.wait(*started.values()), strict=True))
+
+    # Round 4: predict in fresh processes, from a copy that never trained; read both stores.
+    predict = ("predict", "--input", "birds.csv", "--output")
+    started = {"predict": commands.command(fresh, *predict, "local.csv", store=store)}
+    surveys = {"local": commands.survey(fresh, store, "full")}
+    if server.healthy:
+        started["server predict"] = commands.command(
+            fresh, *predict, "server.csv", store=server.uri
+        )
+        surveys["server"] = commands.survey(fresh, server.uri, "full")
+    runs.update(zip(started, commands.wait(*started.values()), strict=True))
+    story.local_store = commands.result(surveys["local"])
+    story.server_store = commands.result(surveys["server"]) if server.healthy else {}
+    compare(story, commands)
+
+
+def compare(story: Story, commands: Commands) -> None:
+    """Rounds 5 to 8: promote must compare with the champion, and an override must say why."""
+    local, store, runs = story.local, story.store, story.runs
+    weak = [r for r in story.local_store.get("runs", []) if param_is(r, "alpha", WEAK_ALPHA)]
+    if not weak or not runs["promote"].ok:
+        return  # the checks of rounds 5 to 8 say what was missing
+    story.weak_id = weak[0]["id"]
+    (runs["promote best"],) = commands.wait(commands.command(local, "promote", store=store))
+    worse = ("promote", "--run-id", story.weak_id, "--set", f"max_cv_mae_g={WIDE_GATE:g}")
+    started = {
+        "promote worse": commands.command(local, *worse, store=store),
+        "replace without reason": commands.command(local, *worse, "--replace-better", store=store),
+    }
+    runs.update(zip(started, commands.wait(*started.values()), strict=True))
+    story.after_refusals = commands.result(commands.survey(local, store))
+    replace = (*worse, "--replace-better", "--reason", REASON)
+    (runs["replace"],) = commands.wait(commands.command(local, *replace, store=store))
+    story.after_replacing = commands.result(commands.survey(local, store))
+    (runs["promote best again"],) = commands.wait(commands.command(local, "promote", store=store))
+    story.after_restoring = commands.result(commands.survey(local, store))
+
+
+def commit_everything(folder: Path) -> str:
+    """Make `folder` a git repository with one commit of everything in it; return the commit."""
+
+    def git(*args: str) -> str:
+        done = subprocess.run(
+            ["git", "-c", "user.name=kata", "-c", "user.email=kata@example.org",
+             "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main", *args],
+            cwd=folder, capture_output=True, text=True, check=True,
+            env={k: v for k, v in os.environ.items() if not k.startswith("GIT_")},
+        )  # fmt: skip
+        return done.stdout.strip()
+
+    git("init", "-q")
+    git("add", "-A")
+    git("commit", "-qm", "the workspace as the check found it", "--no-verify")
+    return git("rev-parse", "HEAD")
+
+
+def write_birds(path: Path) -> None:
+    """The first weighed birds of the export, with all its columns, body mass included."""
+    with (path.parent / RAW_DATA).open(newline="", encoding="utf-8") as export:
+        rows = list(csv.reader(export))
+    mass = rows[0].index("Body Mass (g)")
+    weighed = [row for row in rows[1:] if row[mass] not in ("", "NA")][:BIRDS]
+    with path.open("w", newline="", encoding="utf-8") as birds:
+        csv.writer(birds).writerows([rows[0], *weighed])
+
+
+def remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    elif path.exists() or path.is_symlink():
+        path.unlink()
