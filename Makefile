@@ -32,7 +32,8 @@ test-extended: setup
 
 ## lab: JupyterLab on a kata's workspace (KATA=penguins by default), with jupytext pairing
 lab: setup
-	$(BIN)/jupyter lab --ServerApp.root_dir=$(CURDIR) --LabApp.default_url=/lab/tree/katas/$(KATA)/workspace
+	$(BIN)/jupyter lab --ServerApp.root_dir=$(CURDIR) --LabApp.default_url=/lab/tree/katas/$(KATA)/workspace \
+		--LabApp.app_settings_dir=$(CURDIR)/.jupyter/lab/settings
 
 ## docs: serve the study site at http://127.0.0.1:8000 and rebuild on every change
 docs: setup

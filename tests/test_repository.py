@@ -97,3 +97,23 @@ def test_kata_keeps_its_own_import_contracts():
     )
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-1000:]
     assert "Contracts: 2 kept, 0 broken." in done.stdout
+
+
+def test_make_lab_opens_paired_scripts_as_notebooks_and_asks_no_news():
+    """`make lab` points JupyterLab at the repository's overrides: a paired .py opens as a Jupytext
+    Notebook, and no news pop-up asks for a network call on first launch; each setting exists in
+    the installed JupyterLab's schemas with that value allowed."""
+    makefile = (REPO / "Makefile").read_text()
+    assert "--LabApp.app_settings_dir=$(CURDIR)/.jupyter/lab/settings" in makefile
+    overrides = json.loads((REPO / ".jupyter/lab/settings/overrides.json").read_text())
+    schemas = BIN.parent / "share/jupyter/lab/schemas/@jupyterlab"
+    for plugin, settings in overrides.items():
+        package, name = plugin.removeprefix("@jupyterlab/").split(":")
+        properties = json.loads((schemas / package / f"{name}.json").read_text())["properties"]
+        for key, value in settings.items():
+            assert key in properties, f"{plugin} has no setting {key}"
+            allowed = [choice["const"] for choice in properties[key].get("oneOf", [])]
+            assert not allowed or value in allowed, f"{plugin} {key}: {value!r} not in {allowed}"
+    assert overrides["@jupyterlab/docmanager-extension:plugin"]["defaultViewers"] == {
+        "python": "Jupytext Notebook"
+    }
