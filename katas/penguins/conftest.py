@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kata.harness import fail, learner_module, run_notebooks, staging
+from kata.harness import fail, learner_module, run_notebooks, staging, start_learner_tests
 from kata.harness.io_audit import audited
 from kata.harness.mutants import load_mutants
 
@@ -60,3 +60,13 @@ def module(workspace):
     learner = learner_module(workspace, MODULE)
     yield learner
     learner.close()
+
+
+@pytest.fixture(scope="module")
+def learner_tests(workspace):
+    """The learner's whole suite, running in the background from the first check that asks for
+    it (a file marks itself `usefixtures("learner_tests")` to start it with its first check), on
+    one core while a notebook or the mutants use the other."""
+    pending = start_learner_tests(workspace)
+    yield pending
+    pending.close()

@@ -12,7 +12,6 @@ from kata.harness import (
     notebook_code,
     notebook_definitions,
     notebook_pair_in_sync,
-    start_learner_tests,
     tail,
 )
 from kata.harness.grading import require_golden_master_catches
@@ -26,13 +25,7 @@ INTERFACE = [
 ]  # fmt: skip
 
 
-# The learner's own tests start first, in the background, on one core while the notebook runs on
-# the other.
-@pytest.fixture(scope="module", autouse=True)
-def learner_tests(workspace):
-    pending = start_learner_tests(workspace)
-    yield pending
-    pending.close()
+pytestmark = pytest.mark.usefixtures("learner_tests")  # they run while the notebook does
 
 
 def test_the_notebook_is_still_paired_and_in_sync(workspace):

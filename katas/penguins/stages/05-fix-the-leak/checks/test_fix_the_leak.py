@@ -17,7 +17,6 @@ from kata.harness import (
     LearnerRaised,
     fail,
     notebook_pair_in_sync,
-    start_learner_tests,
     tail,
 )
 from kata.harness.grading import (
@@ -66,15 +65,9 @@ def coefficients_of(module, model):
         fail(f"coefficients returned {found!r}; expected plain numbers as values.")
 
 
-# The learner's own tests. They fork processes, so they run first.
+# The learner's own tests, started with the first check so that they run beside the others.
 
-
-@pytest.fixture(scope="module", autouse=True)
-def all_tests(workspace):
-    """The whole suite, started at once so that it runs beside the mutant runs."""
-    pending = start_learner_tests(workspace)
-    yield pending
-    pending.close()
+pytestmark = pytest.mark.usefixtures("learner_tests")
 
 
 def test_the_notebook_is_still_paired_and_in_sync(workspace):
@@ -83,9 +76,9 @@ def test_the_notebook_is_still_paired_and_in_sync(workspace):
     assert problem is None, problem
 
 
-def test_all_your_tests_pass_golden_master_included(all_tests):
+def test_all_your_tests_pass_golden_master_included(learner_tests):
     """All your tests pass, the golden master included."""
-    run = all_tests.result()
+    run = learner_tests.result()
     assert run.ok, (
         f"Your tests did not all pass ({run.summary()}). If only the golden master fails after the "
         "fix, that is the fix showing: re-record the values that moved, on purpose, with a comment "
