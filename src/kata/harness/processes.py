@@ -25,6 +25,7 @@ import contextlib
 import json
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -267,6 +268,14 @@ class Session:
         self.ended = True
         self.reader.close()
         self.socket.close()
+
+
+def kill_group(process: subprocess.Popen) -> None:
+    """End a program a check started with `start_new_session=True` (a server, a hook run) and
+    everything in its process group, then reap it."""
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
 
 
 def describe(argv: Sequence[str], env: dict[str, str]) -> str:

@@ -8,10 +8,7 @@ SERVER_TIMEOUT for its /health to answer; `explain` says why it did not, with it
 
 from __future__ import annotations
 
-import contextlib
-import os
 import shutil
-import signal
 import socket
 import subprocess
 import sys
@@ -23,13 +20,9 @@ from pathlib import Path
 
 from tracking_commands import commands_environment
 
+from kata.harness.processes import kill_group
+
 SERVER_TIMEOUT = 240  # seconds for `mlflow server` to answer /health on a busy 2-core machine
-
-
-def kill_group(process: subprocess.Popen) -> None:
-    with contextlib.suppress(ProcessLookupError, PermissionError):
-        os.killpg(process.pid, signal.SIGKILL)
-    process.wait()
 
 
 class Server:

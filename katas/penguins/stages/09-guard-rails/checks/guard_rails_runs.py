@@ -9,11 +9,9 @@ started_hook_runs, the generator behind the test file's `hook_runs` fixture.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import re
-import signal
 import subprocess
 import sys
 import sysconfig
@@ -24,6 +22,7 @@ from pathlib import Path
 from guard_rails_hooks import CONFIG, NOTEBOOK, PACKAGE, SCRIPT, network_problems, read_config
 
 from kata.harness import CheckFailed, fail, staging
+from kata.harness.processes import kill_group
 
 RUN_TIMEOUT = 300
 
@@ -44,7 +43,7 @@ class HookRun:
             try:
                 self.code = self.process.wait(RUN_TIMEOUT)
             except subprocess.TimeoutExpired:
-                _stop(self.process)
+                kill_group(self.process)
                 self.code = -1
                 self.problem = f"pre-commit run --all-files did not finish in {RUN_TIMEOUT} s"
             self.output = self.log.read_text(encoding="utf-8", errors="replace")
@@ -118,7 +117,7 @@ def started_hook_runs(workspace: Path, stage):
     yield runs
     for run in runs.values():
         if run.process is not None and run.process.poll() is None:
-            _stop(run.process)
+            kill_group(run.process)
         if run.copy is not None:
             staging.remove_stage(run.copy)
 
@@ -198,12 +197,6 @@ def _hook_environment(base: Path, probe: bool) -> dict[str, str]:
         # instead of importing every other test module.
         environment["PYTEST_ADDOPTS"] = "-x"
     return environment
-
-
-def _stop(process: subprocess.Popen) -> None:
-    with contextlib.suppress(ProcessLookupError, PermissionError):
-        os.killpg(process.pid, signal.SIGKILL)
-    process.wait()
 
 
 # Formatted as ruff format would leave it, and wrong by rules from pyflakes (F821) and
