@@ -2,6 +2,7 @@
 
 - `<!-- kata-list -->` becomes a table of every kata (title, stages, total time, audience).
 - `<!-- stage-table: KATA -->` becomes a table of the kata's stages with their minutes.
+- `<!-- stage-map: KATA -->` becomes a diagram of the kata's stages in order, with their minutes.
 - `<!-- readme-sections -->` and `<!-- readme-audiences -->` become the stage README's required
   sections, as `kata dev check` checks them.
 - A page that includes a README from katas/ (`--8<-- "katas/.../README.md"`, done by
@@ -12,6 +13,7 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
 import posixpath
 import re
@@ -29,6 +31,7 @@ log = logging.getLogger("mkdocs.hooks.kata_pages")
 
 KATA_LIST = re.compile(r"^<!-- kata-list -->[ \t]*$", re.MULTILINE)
 STAGE_TABLE = re.compile(r"^<!-- stage-table: ([\w-]+) -->[ \t]*$", re.MULTILINE)
+STAGE_MAP = re.compile(r"^<!-- stage-map: ([\w-]+) -->[ \t]*$", re.MULTILINE)
 INCLUDE = re.compile(r"""^([ \t]*)--8<--[ \t]+(["'])(katas/[^"']+\.md)\2[ \t]*$""", re.MULTILINE)
 BEGIN = "<!-- kata-include: {path} -->"
 BEGIN_RE = re.compile(r"^<!-- kata-include: (.*) -->$")
@@ -58,12 +61,13 @@ def on_config(config):
 
 def on_page_markdown(markdown, page, config, files):
     state.page, state.files = page, files
-    if KATA_LIST.search(markdown) or STAGE_TABLE.search(markdown):
+    if any(marker.search(markdown) for marker in (KATA_LIST, STAGE_TABLE, STAGE_MAP)):
         katas = _katas()
         markdown = KATA_LIST.sub(lambda _: kata_list(katas, page.file.src_uri), markdown)
         markdown = STAGE_TABLE.sub(
             lambda match: stage_table(_kata(katas, match.group(1)), page.file.src_uri), markdown
         )
+        markdown = STAGE_MAP.sub(lambda match: stage_map(_kata(katas, match.group(1))), markdown)
     markdown = markdown.replace("<!-- readme-sections -->", _names(REQUIRED_SECTIONS, "*{}*"))
     markdown = markdown.replace("<!-- readme-audiences -->", _names(AUDIENCES, "`### {}`"))
     return INCLUDE.sub(_mark_include, markdown)
@@ -120,6 +124,19 @@ def stage_table(kata: Kata, src_uri: str) -> str:
     total = sum(stage.minutes for stage in kata.stages)
     rows.append(f"| | **Total** | **{total}** ({duration(total)}) | |")
     return "\n".join(rows)
+
+
+def stage_map(kata: Kata) -> str:
+    """The stages top to bottom, each drawn at its natural size (the site's diagram rule)."""
+    lines = ["```mermaid", "---", "config:", "  flowchart:", "    useMaxWidth: false", "---"]
+    lines.append("flowchart TB")
+    for stage in kata.stages:
+        title = stage.title.replace('"', "'")
+        lines.append(
+            f'    S{stage.number}["{stage.number}. {title}<br/>{duration(stage.minutes)}"]'
+        )
+    lines += [f"    S{a.number} --> S{b.number}" for a, b in itertools.pairwise(kata.stages)]
+    return "\n".join([*lines, "```"])
 
 
 def _mark_include(match: re.Match) -> str:

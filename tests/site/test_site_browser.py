@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -129,6 +130,58 @@ def test_a_diagram_is_drawn_with_the_sites_own_mermaid(tab):
     )
     diagram.scroll_into_view_if_needed()
     tab.screenshot("diagram")
+    assert tab.errors == []
+
+
+# Material draws each diagram in a closed shadow root; opened here so that its text can be read.
+OPEN_SHADOW_ROOTS = """
+const attach = Element.prototype.attachShadow;
+Element.prototype.attachShadow = function (options) {
+  return attach.call(this, Object.assign({}, options, { mode: "open" }));
+};
+"""
+DIAGRAM_TEXT_SIZES = """() => [...document.querySelectorAll("article div.mermaid")].map(host => {
+  const svg = host.shadowRoot && host.shadowRoot.querySelector("svg");
+  if (!svg) return [];
+  const scale = svg.getScreenCTM().a;  // how much the drawing is shrunk or grown on screen
+  return [...svg.querySelectorAll("text, foreignObject span, foreignObject p")]
+    .filter(node => node.textContent.trim())
+    .map(node => parseFloat(getComputedStyle(node).fontSize) * scale);
+})"""
+
+
+def _url(page: Path) -> str:
+    name = str(page.relative_to(REPO / "docs").with_suffix(""))
+    return name.removesuffix("index") if name.endswith("index") else name + "/"
+
+
+DIAGRAM_PAGES = sorted(
+    _url(path)
+    for path in (REPO / "docs").rglob("*.md")
+    if re.search(r"^```mermaid|^<!-- stage-map:", path.read_text(encoding="utf-8"), re.MULTILINE)
+)
+
+
+@pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "phone"])
+def test_diagram_text_is_legible_at_desktop_and_phone_widths(tab, width):
+    """Every diagram's text is drawn at 12 px or more on a desktop and on a phone (a diagram wider
+    than the column scrolls sideways instead of shrinking)."""
+    tab.page.set_viewport_size({"width": width, "height": 900})
+    tab.page.add_init_script(OPEN_SHADOW_ROOTS)
+    assert len(DIAGRAM_PAGES) >= 9
+    small = []
+    for page in DIAGRAM_PAGES:
+        tab.open(page)
+        tab.page.wait_for_function(
+            "() => [...document.querySelectorAll('article div.mermaid')].every("
+            "host => host.shadowRoot && host.shadowRoot.querySelector('svg'))",
+            timeout=TIMEOUT * 2,
+        )
+        sizes = [size for diagram in tab.page.evaluate(DIAGRAM_TEXT_SIZES) for size in diagram]
+        assert sizes, f"{page}: no diagram text found"
+        if min(sizes) < 12:
+            small.append(f"{page} ({min(sizes):.1f} px)")
+    assert not small, f"diagram text under 12 px at {width} px: {', '.join(small)}"
     assert tab.errors == []
 
 
