@@ -104,6 +104,17 @@ def test_check_passes_on_the_solution_and_reports_json(kata):
     assert len(report["results"]) >= 4
 
 
+@pytest.mark.slow
+def test_a_passing_folder_that_is_not_the_workspace_changes_no_progress(mini_repo, kata):
+    result = kata(mini_repo, "check", "warmup", "1", "--workspace", str(mini_repo / SOLUTION))
+    assert result.code == 0
+    text = " ".join(result.out.split())
+    assert "That folder passes the stage. Your progress is unchanged" in text
+    assert "Stage done" not in text
+    assert "now your current stage" not in text
+    assert not (mini_repo / ".kata" / "progress.toml").exists()
+
+
 def test_corrupt_notebook_json_is_one_line_naming_the_file(mini_repo, kata):
     notebook = mini_repo / WORKSPACE / "explore.ipynb"
     notebook.write_text(notebook.read_text()[:200])

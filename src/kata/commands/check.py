@@ -126,12 +126,13 @@ def summary(
     lines = ["", f"{passed} of {len(run.results)} checks pass ({run.seconds:.1f} s)."]
     if waiting:
         lines[-1] = lines[-1][:-1] + f"; {waiting} slower ones wait until the others pass."
-    if run.passed:
+    if run.passed and not own_workspace:
         lines.append(
-            display.paint("Stage done.", "green")
-            + " "
-            + _next_step(kata, stage, context, own_workspace)
+            display.paint("That folder passes the stage.", "green")
+            + " Your progress is unchanged: only a check of your own workspace counts."
         )
+    elif run.passed:
+        lines.append(display.paint("Stage done.", "green") + " " + _next_step(kata, stage, context))
     elif own_workspace:
         shown = context.progress.of(kata.name).hints_shown.get(stage.slug, 0)
         if shown < len(stage.hints):
@@ -141,21 +142,23 @@ def summary(
     return "\n".join(lines)
 
 
-def _next_step(kata: Kata, stage: Stage, context: Context, recorded: bool) -> str:
-    """What comes next; a move of the current stage is named only when this run recorded it."""
+def _next_step(kata: Kata, stage: Stage, context: Context) -> str:
+    """What comes next, once this run has recorded the stage as passed."""
     following = kata.next(stage)
     if following is None:
         after = context.kata_after(kata)
-        moved = "; `kata` now points to it" if recorded else ""
-        then = f" Next kata: {after.name} (`kata show {after.name}`){moved}." if after else ""
+        then = (
+            f" Next kata: {after.name} (`kata show {after.name}`); `kata` now points to it."
+            if after
+            else ""
+        )
         return (
             f"That was the last stage of {kata.name}. Talk it over: see the discussion prompts."
             + then
         )
-    current = ", now your current stage" if recorded else ""
     return (
         f"Next: stage {following.number}, {following.title} ({display.minutes(following.minutes)})"
-        f"{current}. Read it with `kata show {kata.name} {following.number}`; keep "
-        f"working in your workspace, or start from the reference with "
+        f", now your current stage. Read it with `kata show {kata.name} {following.number}`; keep "
+        "working in your workspace, or start from the reference with "
         f"`kata start {kata.name} {following.number}`."
     )
