@@ -99,7 +99,9 @@ def test_closing_a_session_ends_the_programs_it_started(tmp_path, service_path):
     code = f"import os, pathlib, time; pathlib.Path({str(pid_file)!r}).write_text(str(os.getpid())); time.sleep(60)"
     service = processes.Processes()
     service.start(tmp_path, ["-c", code])
-    assert wait_until(pid_file.exists, timeout=20), "the program never started"
+    assert wait_until(lambda: pid_file.exists() and pid_file.read_text().strip(), timeout=20), (
+        "the program never started"
+    )
     pid = int(pid_file.read_text())
     service.close()
     assert wait_until(lambda: not alive(pid), timeout=20), "the program outlived its session"
@@ -123,7 +125,9 @@ def test_a_helper_whose_owner_is_killed_ends_with_what_it_forked(tmp_path, monke
         monkeypatch.setenv(LEARNER_HELPER, address)
         service = processes.Processes()
         service.start(tmp_path, ["-c", code])
-        assert wait_until(pid_file.exists, timeout=20), "the program never started"
+        assert wait_until(lambda: pid_file.exists() and pid_file.read_text().strip(), timeout=20), (
+            "the program never started"
+        )
         forked = int(pid_file.read_text())
         owner.send_signal(signal.SIGKILL)
         owner.wait()
