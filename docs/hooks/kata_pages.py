@@ -127,9 +127,8 @@ def stage_table(kata: Kata, src_uri: str) -> str:
 
 
 def stage_map(kata: Kata) -> str:
-    """The stages top to bottom, each drawn at its natural size (the site's diagram rule)."""
-    lines = ["```mermaid", "---", "config:", "  flowchart:", "    useMaxWidth: false", "---"]
-    lines.append("flowchart TB")
+    """The stages top to bottom, with their time boxes."""
+    lines = ["```mermaid", "flowchart TB"]
     for stage in kata.stages:
         title = stage.title.replace('"', "'")
         lines.append(

@@ -33,6 +33,7 @@ def _hook(name: str):
 kata_pages = _hook("kata_pages")
 session_plans = _hook("session_plans")
 cli_help = _hook("cli_help")
+diagrams = _hook("diagrams")
 
 
 def _kata(*minutes: int) -> Kata:
@@ -291,3 +292,14 @@ def test_a_kata_without_its_notebook_stops_the_build(tmp_path: Path):
         PluginError, match=r"no analysis.ipynb in penguins/start/ or penguins/workspace/"
     ):
         notebooks.start_notebook(tmp_path / "penguins", "analysis.ipynb")
+
+
+def test_every_diagram_is_drawn_at_its_natural_size_unless_it_says_otherwise():
+    """The diagrams hook gives each mermaid block `useMaxWidth: false`; own front matter stays."""
+    plain = '<pre class="mermaid"><code>flowchart TB\n    A --&gt; B</code></pre>'
+    own = '<pre class="mermaid"><code>---\ntitle: mine\n---\nflowchart LR</code></pre>'
+    html = diagrams.on_page_content(f"<p>x</p>{plain}{own}", None, None, None)
+    assert html == (
+        '<p>x</p><pre class="mermaid"><code>---\nconfig:\n  flowchart:\n    useMaxWidth: false\n'
+        "---\nflowchart TB\n    A --&gt; B</code></pre>" + own
+    )
