@@ -88,15 +88,14 @@ def test_promote_makes_the_chosen_run_the_champion(story):
     """promote --run-id ID points the alias champion at that run's model version."""
     (run,) = require(story, "promote")
     assert run.ok, f"promote failed. {run.said()}"
-    first_id = story.after_train["runs"][0]["id"]
     champion = surveyed(story.local_store, "mlflow.db")["champion"]
     assert champion is not None, (
-        f"After `promote --run-id {first_id}` exited with 0, {MODEL} has no alias {CHAMPION!r}. "
-        "Set it with MlflowClient().set_registered_model_alias."
+        f"After `promote --run-id {story.first_id}` exited with 0, {MODEL} has no alias "
+        f"{CHAMPION!r}. Set it with MlflowClient().set_registered_model_alias."
     )
-    assert champion["run_id"] == first_id, (
+    assert champion["run_id"] == story.first_id, (
         f"{MODEL}@{CHAMPION} points at version {champion['version']}, from run "
-        f"{champion['run_id']}; expected the version of the run asked for, {first_id}."
+        f"{champion['run_id']}; expected the version of the run asked for, {story.first_id}."
     )
 
 
@@ -104,9 +103,8 @@ def test_promote_makes_the_chosen_run_the_champion(story):
 def test_promote_without_a_run_id_chooses_the_best_run_not_the_latest(story):
     """promote without --run-id chooses the run with the lowest cv_mae_g, not the latest run."""
     (run,) = compared(story, "promote best")
-    first_id = story.after_train["runs"][0]["id"]
     champion = champion_of(story.after_refusals, "mlflow.db")
-    stayed = run.ok and champion["run_id"] == first_id
+    stayed = run.ok and champion["run_id"] == story.first_id
     assert stayed, (
         f"With the alpha=1 run (cv_mae_g about 230 g) as champion and two later alpha="
         f"{WEAK_ALPHA:g} runs (about 466 g), `promote` without --run-id should pick the best run "
@@ -119,7 +117,6 @@ def test_promote_without_a_run_id_chooses_the_best_run_not_the_latest(story):
 def test_promote_refuses_a_run_that_does_not_beat_the_champion(story):
     """promote --run-id of a worse run refuses in one line and leaves the better champion."""
     (run,) = compared(story, "promote worse")
-    first_id = story.after_train["runs"][0]["id"]
     refused = run.code != 0 and said_one_error_line(run)
     assert refused, (
         f"`promote --run-id <an alpha={WEAK_ALPHA:g} run> --set max_cv_mae_g={WIDE_GATE:g}` "
@@ -127,10 +124,10 @@ def test_promote_refuses_a_run_that_does_not_beat_the_champion(story):
         f"with one 'error:' line and exit 1. It exited with {run.code}: {run.last_words()}"
     )
     champion = champion_of(story.after_refusals, "mlflow.db")
-    assert champion["run_id"] == first_id, (
+    assert champion["run_id"] == story.first_id, (
         f"After promoting a worse run (refused) and the same with --replace-better but no reason "
         f"(refused), the champion is run {champion['run_id']}; it should still be the better run "
-        f"{first_id}. Compare, and check the reason, before you move the alias."
+        f"{story.first_id}. Compare, and check the reason, before you move the alias."
     )
 
 
@@ -144,7 +141,7 @@ def test_replacing_a_better_champion_needs_the_flag_and_a_reason(story):
         f"a usage error (exit 2, one 'error:' line). It exited with {run.code}: {run.last_words()}"
     )
     champion = champion_of(story.after_refusals, "mlflow.db")
-    assert champion["run_id"] == story.after_train["runs"][0]["id"], (
+    assert champion["run_id"] == story.first_id, (
         f"After --replace-better without a reason, the champion moved to run "
         f"{champion['run_id']}: a replacement needs its reason first."
     )
@@ -172,9 +169,8 @@ def test_replacing_a_better_champion_with_a_reason_keeps_the_reason(story):
 def test_promote_without_a_run_id_replaces_a_worse_champion(story):
     """promote without --run-id makes the best run champion when it beats the champion."""
     (run,) = compared(story, "promote best again")
-    first_id = story.after_train["runs"][0]["id"]
     champion = champion_of(story.after_restoring, "mlflow.db")
-    restored = run.ok and champion["run_id"] == first_id
+    restored = run.ok and champion["run_id"] == story.first_id
     assert restored, (
         f"With an alpha={WEAK_ALPHA:g} run as champion (about 466 g, put there with "
         "--replace-better), `promote` without --run-id should make the best run, alpha=1 (about "

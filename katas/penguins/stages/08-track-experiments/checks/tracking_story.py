@@ -67,6 +67,11 @@ class Story:
     weak_id: str = ""
     stopped: str = ""  # why the later rounds did not run
 
+    @property
+    def first_id(self) -> str:
+        """The run of round 1 (alpha 1, the best): read once `require` says round 1 recorded it."""
+        return self.after_train["runs"][0]["id"]
+
 
 def played_story(workspace: Path, stage: Stage, server: Server) -> Iterator[Story]:
     """The generator behind the test file's `story` fixture: every round played, then cleaned up."""
