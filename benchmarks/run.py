@@ -110,7 +110,7 @@ def stages():
 
     for kata in load_all(ROOT / "katas"):
         for stage in kata.stages:
-            yield f"{kata.name} {stage.number}", stage, ROOT / "solutions" / kata.name / stage.slug
+            yield f"{kata.name} {stage.number}", stage, stage.solution_dir
 
 
 def source_of(folder: Path) -> str:

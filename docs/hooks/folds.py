@@ -42,7 +42,8 @@ def on_page_markdown(markdown, page, config, files):
     found = STAGE_INCLUDE.search(markdown)
     if not found:
         return markdown
-    return markdown.rstrip("\n") + "\n\n" + solution_section(*found.groups()) + "\n"
+    section = solution_section(*found.groups(), repo_url=config.repo_url)
+    return markdown.rstrip("\n") + "\n\n" + section + "\n"
 
 
 # --- hints ------------------------------------------------------------------------------------
@@ -92,22 +93,18 @@ def fold_hints(lines: list[str]) -> list[str]:
 # --- the reference solution -------------------------------------------------------------------
 
 
-def solution_section(kata_name: str, slug: str) -> str:
-    kata = load_kata(state.root / "katas" / kata_name)
-    stage = kata.stage(slug)
-    previous = kata.previous(stage)
-    start = (
-        state.root / "solutions" / kata_name / previous.slug
-        if previous
-        else kata.kata_dir / "start"
-    )
-    solution = state.root / "solutions" / kata_name / slug
+def solution_section(kata_name: str, slug: str, repo_url: str | None = None) -> str:
+    stage = load_kata(state.root / "katas" / kata_name).stage(slug)
+    start, solution = stage.start_dir, stage.solution_dir
+    folder = f"`solutions/{kata_name}/{slug}/`"
+    if repo_url:
+        folder = f"[{folder}]({repo_url.rstrip('/')}/tree/main/solutions/{kata_name}/{slug})"
     lines = [
         "## The reference solution",
         "",
-        f"What the reference solution changed from the stage's start, file by file "
-        f"(`solutions/{kata_name}/{slug}/` in the repository). It is one way to pass, not the "
-        "way: open it after you have tried, or to compare approaches in the retrospective.",
+        f"What the reference solution changed from the stage's start, file by file ({folder} in "
+        "the repository). It is one way to pass, not the way: open it after you have tried, or "
+        "to compare approaches in the retrospective.",
         "",
     ]
     for name, diff in changed_files(start, solution):

@@ -70,7 +70,15 @@ def on_page_markdown(markdown, page, config, files):
         markdown = STAGE_MAP.sub(lambda match: stage_map(_kata(katas, match.group(1))), markdown)
     markdown = markdown.replace("<!-- readme-sections -->", _names(REQUIRED_SECTIONS, "*{}*"))
     markdown = markdown.replace("<!-- readme-audiences -->", _names(AUDIENCES, "`### {}`"))
+    included = INCLUDE.search(markdown)
+    if included and config.repo_url:
+        page.edit_url = edit_url(config.repo_url, included.group(3))
     return INCLUDE.sub(_mark_include, markdown)
+
+
+def edit_url(repo_url: str, repo_path: str) -> str:
+    """Where to edit a file of the repository: a page that includes a README is edited there."""
+    return f"{repo_url.rstrip('/')}/edit/main/{repo_path}"
 
 
 def _names(names: tuple[str, ...], style: str) -> str:

@@ -60,10 +60,10 @@ def check_repo(repo: Repo, names: list[str], commands: list[str], workers: int =
         reports.append(report)
         if kata is not None:
             for stage, stage_report in zip(kata.stages, report.stages, strict=True):
-                runs.append((stage_report, stage, repo.solution(kata.name, stage.slug), "solution"))
-                runs.append((stage_report, stage, kata.start_of(stage), "start"))
+                runs.append((stage_report, stage, stage.solution_dir, "solution"))
+                runs.append((stage_report, stage, stage.start_dir, "start"))
                 if (stage.stage_dir / "mutants").is_dir():
-                    solution = repo.solution(kata.name, stage.slug)
+                    solution = stage.solution_dir
                     runs.append((stage_report, stage, solution, "refactorings"))
     with ThreadPoolExecutor(max_workers=workers) as pool:
         list(pool.map(lambda job: _run(*job), runs))
@@ -101,11 +101,10 @@ def _run(report: StageReport, stage: Stage, workspace: Path, which: str) -> None
 
 def _refactoring_problems(stage: Stage, solution: Path) -> list[str]:
     """Every refactoring mutant must keep the reference solution's own tests green."""
-    from kata.harness.context import stage_of_checks
     from kata.harness.mutants import judge_tests
 
     try:
-        verdict = judge_tests(solution, stage_of_checks(stage.checks_dir / "any.py"), mutants=[])
+        verdict = judge_tests(solution, stage, mutants=[])
     except (AssertionError, MutantError) as error:
         return [f"its refactoring mutants cannot be tried on the solution ({error})"]
     return [
@@ -157,7 +156,7 @@ def _stage_problems(repo: Repo, stage: Stage) -> list[str]:
     found = list(stage_readme.problems(stage))
     if not list(stage.checks_dir.glob("test_*.py")):
         found.append("has no checks (checks/test_*.py)")
-    solution = repo.solution(stage.kata, stage.slug)
+    solution = stage.solution_dir
     try:
         for mutant in load_mutants(stage.stage_dir):
             if solution.is_dir() and not applies_to(solution, mutant):

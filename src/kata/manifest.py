@@ -20,6 +20,8 @@ class ManifestError(KataError):
 
 @dataclass(frozen=True)
 class Stage:
+    """A stage of a kata, as the CLI, `kata dev check` and the checks themselves all see it."""
+
     kata: str
     slug: str
     title: str
@@ -27,6 +29,24 @@ class Stage:
     hints: tuple[str, ...]
     number: int
     stage_dir: Path
+    previous_slug: str | None = None  # None for a kata's first stage
+    preload: tuple[str, ...] = ()  # the kata's libraries (see Kata.preload)
+
+    @property
+    def kata_dir(self) -> Path:
+        return self.stage_dir.parent.parent
+
+    @property
+    def solution_dir(self) -> Path:
+        """The stage's reference solution: solutions/<kata>/<slug> beside katas/."""
+        return self.kata_dir.parent.parent / "solutions" / self.kata / self.slug
+
+    @property
+    def start_dir(self) -> Path:
+        """Where the stage starts: the previous stage's reference solution, or the kata's start."""
+        if self.previous_slug is None:
+            return self.kata_dir / "start"
+        return self.kata_dir.parent.parent / "solutions" / self.kata / self.previous_slug
 
     @property
     def checks_dir(self) -> Path:
@@ -70,15 +90,6 @@ class Kata:
         index = self.stages.index(stage)
         return self.stages[index - 1] if index else None
 
-    def solution_of(self, stage: Stage) -> Path:
-        """The stage's reference solution: solutions/<kata>/<slug> beside katas/."""
-        return self.kata_dir.parent.parent / "solutions" / self.name / stage.slug
-
-    def start_of(self, stage: Stage) -> Path:
-        """Where the stage starts: the previous stage's reference solution, or the kata's start."""
-        previous = self.previous(stage)
-        return self.solution_of(previous) if previous else self.kata_dir / "start"
-
     def next(self, stage: Stage) -> Stage | None:
         index = self.stages.index(stage)
         return self.stages[index + 1] if index + 1 < len(self.stages) else None
@@ -115,7 +126,8 @@ def _parse(data: dict, kata_dir: Path, where: str) -> Kata:
         raise ManifestError(f"{where}: stages: missing; add at least one [[stages]] table")
     stages = []
     for index, raw in enumerate(raw_stages):
-        stages.append(_parse_stage(raw, index, kata_dir, where))
+        previous = stages[-1].slug if stages else None
+        stages.append(_parse_stage(raw, index, kata_dir, where, previous, preload))
     slugs = [stage.slug for stage in stages]
     for slug in slugs:
         if slugs.count(slug) > 1:
@@ -123,7 +135,9 @@ def _parse(data: dict, kata_dir: Path, where: str) -> Kata:
     return Kata(kata_dir.name, title, summary, audience, order, tuple(stages), kata_dir, preload)
 
 
-def _parse_stage(raw: object, index: int, kata_dir: Path, where: str) -> Stage:
+def _parse_stage(
+    raw: object, index: int, kata_dir: Path, where: str, previous: str | None, preload: tuple
+) -> Stage:
     field_prefix = f"stages[{index}]"
     if not isinstance(raw, dict):
         raise ManifestError(f"{where}: {field_prefix}: must be a [[stages]] table")
@@ -153,6 +167,8 @@ def _parse_stage(raw: object, index: int, kata_dir: Path, where: str) -> Stage:
         hints=hints,
         number=number,
         stage_dir=kata_dir / "stages" / slug,
+        previous_slug=previous,
+        preload=preload,
     )
 
 

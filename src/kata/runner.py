@@ -112,18 +112,24 @@ class CheckProcess:
             command += ["--kata-gate"]
         (self.scratch / "tmp").mkdir()
         self.began = time.monotonic()
+        try:
+            self.process = self._start(command)
+        except BaseException:  # Ctrl-C or a signal while it starts: nothing is left behind
+            shutil.rmtree(self.scratch, ignore_errors=True)
+            raise
+
+    def _start(self, command: list[str]):
         environment = {**os.environ, "TMPDIR": str(self.scratch / "tmp")}
         helper = os.environ.get(CHECK_HELPER)
         if helper:  # forked from a warm helper that has imported pytest and the libraries already
             from kata.harness.processes import ForkedProcess  # costs 0.3 s; only needed here
 
-            self.process = ForkedProcess(
+            return ForkedProcess(
                 helper, CHECK_HELPER, command[1:], Path.cwd(), environment,
                 self.scratch / "output.txt", self.scratch / "errors.txt",
             )  # fmt: skip
-            return
         with (self.scratch / "output.txt").open("wb") as output:
-            self.process = subprocess.Popen(
+            return subprocess.Popen(
                 command,
                 stdin=subprocess.DEVNULL,
                 stdout=output,

@@ -35,7 +35,7 @@ def main(args, context: Context) -> int:
 
 
 def start_of(context: Context, kata: Kata, stage: Stage) -> Path:
-    source = kata.start_of(stage)
+    source = stage.start_dir
     if not source.is_dir():
         raise KataError(f"the start of {stage.label} is missing: {context.repo.relative(source)}")
     return source

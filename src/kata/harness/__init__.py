@@ -1,6 +1,5 @@
 """Helpers for stage checks. Every helper fails with a learner-facing `CheckFailed`."""
 
-from kata.harness.context import Stage
 from kata.harness.failures import CheckFailed, fail, tail
 from kata.harness.learner_code import (
     ArgumentChanged,
@@ -40,6 +39,7 @@ from kata.harness.notebooks import (
     without_magics,
 )
 from kata.harness.workspace_files import require_file
+from kata.manifest import Stage
 
 __all__ = [
     "ArgumentChanged",

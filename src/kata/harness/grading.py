@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kata.harness.failures import fail
-from kata.harness.mutants import Mutant, TestVerdict, describe, judge_tests
+from kata.harness.mutants import Mutant, TestVerdict, describe, judge_tests, load_mutants
 
 _verdicts: dict[tuple, TestVerdict] = {}
 
@@ -26,7 +26,7 @@ def verdict_on_tests(
 
     `without` leaves paths out of every copy; `refactorings=()` tries mutants only.
     """
-    names = tuple(m.name for m in (stage.mutants if mutants is None else mutants))
+    names = tuple(m.name for m in (load_mutants(stage.stage_dir) if mutants is None else mutants))
     chosen = None if refactorings is None else tuple(r.name for r in refactorings)
     key = (str(workspace), stage.slug, names, tuple(without), chosen)
     if key not in _verdicts:

@@ -293,7 +293,7 @@ def judge_tests(
     from kata.harness.learner_tests import run_test_suites
 
     workspace = Path(workspace)
-    mutants = list(stage.mutants if mutants is None else mutants)
+    mutants = list(load_mutants(stage.stage_dir) if mutants is None else mutants)
     if refactorings is None:
         refactorings = load_refactorings(stage.stage_dir)
     if not list((workspace / TESTS_FOLDER).rglob("test_*.py")):

@@ -19,7 +19,8 @@ from pathlib import Path
 import pytest
 
 from kata.harness import staging
-from kata.harness.context import Stage, stage_of_checks
+from kata.harness.mutants import Mutant, load_mutants
+from kata.manifest import Stage, load_kata
 from kata.results import CheckResult, FailureKind, Outcome
 
 _copies = pytest.StashKey[dict]()
@@ -56,7 +57,15 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 
 @pytest.fixture(scope="module")
 def stage(request: pytest.FixtureRequest) -> Stage:
-    return stage_of_checks(Path(request.path))
+    """The stage that owns the check file (katas/<kata>/stages/<slug>/checks/test_*.py)."""
+    stage_dir = Path(request.path).resolve().parent.parent
+    return load_kata(stage_dir.parent.parent).stage(stage_dir.name)
+
+
+@pytest.fixture(scope="module")
+def mutants(stage: Stage) -> list[Mutant]:
+    """The stage's mutants, from its mutants/mutants.py (none when it has no such file)."""
+    return load_mutants(stage.stage_dir)
 
 
 @pytest.fixture(scope="module")

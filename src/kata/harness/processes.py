@@ -301,13 +301,17 @@ class ForkedProcess:
             "resident": True, "stdout": str(stdout), "stderr": str(stderr),
         }) + "\n")  # fmt: skip
         self.pid = 0
-        while not self.pid:
-            reply = self._reply()
-            if reply is None:
-                raise RuntimeError(
-                    f"the helper named by {variable} stopped before it started {argv}"
-                )
-            self.pid = reply.get("pid", 0)
+        try:
+            while not self.pid:
+                reply = self._reply()
+                if reply is None:
+                    raise RuntimeError(
+                        f"the helper named by {variable} stopped before it started {argv}"
+                    )
+                self.pid = reply.get("pid", 0)
+        except BaseException:  # interrupted while it starts: the helper ends what it forked
+            self.session.close()
+            raise
         self.finished = threading.Thread(target=self._wait_for_the_end, daemon=True)
         self.finished.start()
 

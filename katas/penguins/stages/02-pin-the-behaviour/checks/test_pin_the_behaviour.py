@@ -36,11 +36,11 @@ def test_your_golden_master_passes(workspace):
 
 
 @pytest.mark.expensive
-def test_your_golden_master_catches_every_notebook_mutant(workspace, stage):
+def test_your_golden_master_catches_every_notebook_mutant(workspace, stage, mutants):
     """Your tests fail on each deliberately broken run of the notebook."""
     require_every_mutant_caught(
         verdict_on_tests(workspace, stage),
-        len(stage.mutants),
+        len(mutants),
         "Which key result would each of them move? Make sure your test records it, with all its "
         "digits, compared with pytest.approx at its default tolerance.",
     )

@@ -77,11 +77,11 @@ def test_your_unit_tests_run_in_seconds(unit_run):
 
 
 @pytest.mark.expensive
-def test_your_unit_tests_catch_every_function_mutant(workspace, stage):
+def test_your_unit_tests_catch_every_function_mutant(workspace, stage, mutants):
     """Your unit tests fail on each deliberately broken copy of penguin_mass."""
     require_every_mutant_caught(
         verdict_on_tests(workspace, stage, without=SET_ASIDE),
-        len(stage.mutants),
+        len(mutants),
         "For each, which function is broken, and which value would a test of that function on a "
         "few birds built by hand see change?",
     )

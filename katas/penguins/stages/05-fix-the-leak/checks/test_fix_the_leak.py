@@ -87,28 +87,30 @@ def test_all_your_tests_pass_golden_master_included(learner_tests):
 
 
 @pytest.mark.expensive
-def test_your_unit_tests_catch_every_pipeline_mutant(workspace, stage, pipeline):
+def test_your_unit_tests_catch_every_pipeline_mutant(workspace, stage, mutants, pipeline):
     """Your unit tests, without the golden master and the data, fail on each broken pipeline."""
     if not [p for p in _test_files(workspace) if p != workspace / GOLDEN_MASTER]:
         fail(
             "tests/ holds no unit tests besides the golden master. Step 1 of the README starts "
             "with a test that changes only the held-out birds."
         )
-    mutants = [m for m in stage.mutants if not m.name.startswith(LEAK_PREFIX)]
+    unit_mutants = [m for m in mutants if not m.name.startswith(LEAK_PREFIX)]
     require_every_mutant_caught(
-        verdict_on_tests(workspace, stage, mutants=mutants, without=(GOLDEN_MASTER, "../data")),
-        len(mutants),
+        verdict_on_tests(
+            workspace, stage, mutants=unit_mutants, without=(GOLDEN_MASTER, "../data")
+        ),
+        len(unit_mutants),
         "For each, which function or step does it break, and which value would a test of it on "
         "a few hand-made birds see change?",
     )
 
 
 @pytest.mark.expensive
-def test_your_unit_tests_survive_a_rewrite_that_changes_nothing(workspace, stage):
+def test_your_unit_tests_survive_a_rewrite_that_changes_nothing(workspace, stage, mutants):
     """Your unit tests still pass when penguin_mass is reformatted, its locals renamed or its bodies moved."""
-    mutants = [m for m in stage.mutants if not m.name.startswith(LEAK_PREFIX)]
+    unit_mutants = [m for m in mutants if not m.name.startswith(LEAK_PREFIX)]
     require_every_refactoring_survived(
-        verdict_on_tests(workspace, stage, mutants=mutants, without=(GOLDEN_MASTER, "../data"))
+        verdict_on_tests(workspace, stage, mutants=unit_mutants, without=(GOLDEN_MASTER, "../data"))
     )
 
 

@@ -117,7 +117,9 @@ def test_changing_only_the_held_out_birds_leaves_the_fitted_model_unchanged(held
 
 
 @pytest.mark.expensive
-def test_your_golden_master_pins_the_numbers_without_the_leak(workspace, stage, held_out_runs):
+def test_your_golden_master_pins_the_numbers_without_the_leak(
+    workspace, stage, mutants, held_out_runs
+):
     """Your golden master, on its own, fails on every leak put back into the notebook's steps."""
     moved = leaks(held_out_runs)
     if moved:
@@ -126,7 +128,7 @@ def test_your_golden_master_pins_the_numbers_without_the_leak(workspace, stage, 
             "only the held-out birds), so a golden master recorded from it pins leaky numbers. Fix "
             "the leak first, then re-record the values that moved."
         )
-    leaky = [m for m in stage.mutants if m.name.startswith(LEAK_PREFIX)]
+    leaky = [m for m in mutants if m.name.startswith(LEAK_PREFIX)]
     require_golden_master_catches(workspace, stage, leaky, GOLDEN_MASTER)
 
 

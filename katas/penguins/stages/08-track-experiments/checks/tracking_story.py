@@ -37,8 +37,8 @@ from tracking_server import Server
 from tracking_terms import RAW_DATA
 
 from kata.harness import staging
-from kata.harness.context import Stage
 from kata.harness.processes import Run
+from kata.manifest import Stage
 
 WEAK_ALPHA = 1000.0  # a ridge that strong cannot pass the gate: cv_mae_g about 466 g
 TIGHT_GATE = 100.0  # no model of this kata gets within 100 g

@@ -160,10 +160,10 @@ def test_your_tests_pass(workspace):
 
 
 @pytest.mark.expensive
-def test_your_tests_catch_every_mutant(workspace, stage):
+def test_your_tests_catch_every_mutant(workspace, stage, mutants):
     """Your tests fail on each deliberately broken version of parse_length_mm."""
     require_every_mutant_caught(
-        verdict_on_tests(workspace, stage), len(stage.mutants), "Add a test that would notice."
+        verdict_on_tests(workspace, stage), len(mutants), "Add a test that would notice."
     )
 
 
