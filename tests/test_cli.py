@@ -225,11 +225,13 @@ def test_help_lists_every_sub_command():
         assert name.split()[0] in text
 
 
-def test_show_folds_the_hints_that_kata_hint_hands_out_one_at_a_time(mini_repo, kata):
+def test_show_folds_the_hints_and_the_facilitation_notes(mini_repo, kata):
     stage = kata(mini_repo, "show", "warmup", "1").out
     assert "3 hints, gentle to specific: `kata hint` shows the next one." in stage
     assert "19.5 cm is 195.0" not in stage  # the last hint's answer
     assert "## Discussion prompts" in stage
+    assert "For the facilitator: where mobs get stuck (in README.md)." in stage
+    assert "an if-chain or a lookup table" not in stage  # a facilitation note names the slip
 
 
 def test_a_pass_makes_the_next_stage_current_and_the_learner_s_work_its_start(tmp_path):

@@ -5,6 +5,7 @@ from pathlib import Path
 from kata.invariants import check_static
 from kata.manifest import find_kata
 from kata.repo import Repo
+from kata.stage_readme import problems, step_titles
 
 NEW = "02-name-the-columns"
 NAV = """nav:
@@ -32,6 +33,11 @@ def test_a_new_stage_gets_every_file_and_its_nav_line(mini_repo, kata):
     assert readme.startswith("# Stage 2: Name the columns\n\n**Time box:** 60 min")
     for hint in stage.hints:  # typed once, in the manifest, and written into the README
         assert f"- {hint}" in readme
+    assert readme.rstrip().endswith(
+        "## Facilitation notes\n\n- TODO(author): where mobs get stuck and what the facilitator "
+        "watches for, one bullet each, from the wrong hand-ins in the stage's cases."
+    )
+    assert step_titles(readme) == ["TODO(author): a step's title"]  # a checkpoint for the plans
     assert (stage.checks_dir / "test_name_the_columns.py").is_file()
     solution = mini_repo / "solutions" / "warmup" / NEW
     previous = mini_repo / "solutions" / "warmup" / "01-cell-to-function"
@@ -54,6 +60,19 @@ def test_the_scaffold_fails_the_invariants_until_it_is_written(mini_repo, kata):
     for place in ("kata.toml's hints", "README.md", "test_name_the_columns.py", "case.toml"):
         assert f"{place}" in problems, problems
     assert problems.count("TODO(author)") == 4, problems
+
+
+def test_a_readme_without_its_facilitation_notes_last_is_reported(mini_repo):
+    """The facilitation notes are required, and come after What's next."""
+    stage = find_kata(mini_repo / "katas", "warmup").stages[0]
+    assert problems(stage) == []
+    text = stage.readme.read_text()
+    body, notes = text.split("## Facilitation notes")
+    stage.readme.write_text(body)
+    assert "README.md lacks the section(s) '## Facilitation notes'" in problems(stage)
+    before, after = body.split("## What's next")
+    stage.readme.write_text(f"{before}## Facilitation notes{notes}\n## What's next{after}")
+    assert any("sections are out of order" in problem for problem in problems(stage))
 
 
 def test_a_check_file_over_300_lines_is_reported(mini_repo):

@@ -1,7 +1,8 @@
 """Stage pages keep their answers folded: the hints, and what the reference solution changed.
 
 - The included README's `## Hints` list becomes one folded block per hint ("Hint 1 of 3"), so a
-  reader opens them one at a time, as `kata hint` hands them out.
+  reader opens them one at a time, as `kata hint` hands them out; its `## Facilitation notes`
+  (the usual slips) become one folded block.
 - A stage page gets a last section, "The reference solution", with one folded block per file the
   solution changed from the stage's start (a diff), so the site shows the answer without showing
   it by accident. The paired notebooks are left out: their `.py` twin shows the same cells.
@@ -59,14 +60,15 @@ class FoldedHintsPreprocessor(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         out, index = [], 0
         while index < len(lines):
-            if lines[index].strip() != HINTS:
+            fold = FOLDS.get(lines[index].strip())
+            if fold is None:
                 out.append(lines[index])
                 index += 1
                 continue
             end = index + 1
             while end < len(lines) and not lines[end].startswith("## "):
                 end += 1
-            out += [lines[index], "", *fold_hints(lines[index + 1 : end])]
+            out += [lines[index], "", *fold(lines[index + 1 : end])]
             index = end
         return out
 
@@ -88,6 +90,15 @@ def fold_hints(lines: list[str]) -> list[str]:
         title = f"Hint {number} of {len(hints)}" + (f": {label}" if label else "")
         folded += [f'??? tip "{title}"', "", f"    {hint}", ""]
     return folded
+
+
+def fold_facilitation_notes(lines: list[str]) -> list[str]:
+    """The facilitator's notes name the usual slips, so a learner opens them on purpose."""
+    body = [f"    {line}" if line.strip() else "" for line in lines]
+    return ['??? note "For the facilitator: where mobs get stuck"', "", *body, ""]
+
+
+FOLDS = {HINTS: fold_hints, "## Facilitation notes": fold_facilitation_notes}
 
 
 # --- the reference solution -------------------------------------------------------------------

@@ -36,6 +36,7 @@ INCLUDE = re.compile(r"""^([ \t]*)--8<--[ \t]+(["'])(katas/[^"']+\.md)\2[ \t]*$"
 BEGIN = "<!-- kata-include: {path} -->"
 BEGIN_RE = re.compile(r"^<!-- kata-include: (.*) -->$")
 END = "<!-- kata-include-end -->"
+EDIT_URI = "edit/main/docs/"
 
 # [text](target "title") and ![alt](target); the target has no spaces or parentheses.
 INLINE_LINK = re.compile(r"(!?)\[([^\]]*)\]\(\s*<?([^)\s>]+)>?((?:\s+\"[^\"]*\")?)\s*\)")
@@ -56,6 +57,8 @@ state = _State()
 def on_config(config):
     state.root = Path(config.config_file_path).resolve().parent
     config.markdown_extensions.append(IncludedLinksExtension())
+    if config.repo_url:
+        config.edit_uri = EDIT_URI
     return config
 
 
@@ -71,7 +74,7 @@ def on_page_markdown(markdown, page, config, files):
     markdown = markdown.replace("<!-- readme-sections -->", _names(REQUIRED_SECTIONS, "*{}*"))
     markdown = markdown.replace("<!-- readme-audiences -->", _names(AUDIENCES, "`### {}`"))
     included = INCLUDE.search(markdown)
-    if included and config.repo_url:
+    if included and config is not None and config.repo_url:
         page.edit_url = edit_url(config.repo_url, included.group(3))
     return INCLUDE.sub(_mark_include, markdown)
 

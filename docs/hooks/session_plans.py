@@ -4,19 +4,26 @@ The timings come from each stage's `minutes` in its manifest, so a plan cannot d
 stage's time box. A session has a fixed shape, scaled to the stage's length:
 opening, context (the kata's story or a recap), reading the stage together, the work in rotations
 (with a break when it is long), and the retrospective.
+
+What is said comes from the stage's README: the titles of its numbered Steps are the work's
+checkpoints, each due at a clock time that shares the work minutes evenly among them; its
+Facilitation notes are what to watch for; its Discussion prompts are the retrospective's prompts.
+A README without them stops the build.
 """
 
 from __future__ import annotations
 
+import math
 import posixpath
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
 from kata.errors import KataError
 from kata.manifest import Kata, Stage, load_all
+from kata.stage_readme import bullets, section, step_titles
 
 MARKER = re.compile(r"^<!-- session-plans -->[ \t]*$", re.MULTILINE)
 TURN = 7  # minutes a driver keeps the keyboard (see Roles and rotation)
@@ -28,6 +35,16 @@ class Block:
     minutes: int
     what: str
     how: str
+    checkpoints: tuple[str, ...] = ()  # for Work: the steps to reach in it, each with its time
+
+
+@dataclass(frozen=True)
+class ReadmeNotes:
+    """What a stage's README gives its plan."""
+
+    steps: list[str]
+    watch_for: list[str]
+    prompts: list[str]
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -107,7 +124,7 @@ def blocks(kata: Kata, stage: Stage) -> list[Block]:
         Block(
             retro,
             "Retrospective",
-            "The stage's discussion prompts and takeaway; then commit and push.",
+            "One or two of the prompts below, and the takeaway; then commit and push.",
         )
     )
     return plan
@@ -122,23 +139,76 @@ def clock(minute: int) -> str:
     return f"{minute // 60}:{minute % 60:02d}"
 
 
+def readme_notes(kata: Kata, stage: Stage) -> ReadmeNotes:
+    """The steps, facilitation notes and discussion prompts of the stage's README."""
+    readme = f"katas/{kata.name}/stages/{stage.slug}/README.md"
+    where = f"session_plans: {kata.name} stage {stage.number} ({readme})"
+    if not stage.readme.is_file():
+        raise PluginError(f"{where}: no README, so no plan")
+    text = stage.readme.read_text(encoding="utf-8")
+    steps = step_titles(text)
+    if not steps:
+        raise PluginError(f"{where}: no numbered list under '## Steps' to take checkpoints from")
+    if "" in steps:
+        number = steps.index("") + 1
+        raise PluginError(
+            f"{where}: step {number} does not open with a bold title (1. **Title.** ...)"
+        )
+    return ReadmeNotes(
+        steps,
+        _listed(text, "Facilitation notes", where),
+        _listed(text, "Discussion prompts", where),
+    )
+
+
+def _listed(text: str, name: str, where: str) -> list[str]:
+    found = bullets(section(text, name))
+    if not found:
+        raise PluginError(f"{where}: no bullet list under '## {name}'")
+    return found
+
+
+def with_checkpoints(plan: list[Block], steps: list[str]) -> list[Block]:
+    """The plan with each step placed in the Work block where it is due: the work minutes are
+    shared evenly among the steps, so the last one is due when the work ends."""
+    work = sum(block.minutes for block in plan if block.what == "Work")
+    placed, at, done = [], 0, 0  # the clock, and the work minutes before this block
+    for block in plan:
+        if block.what == "Work":
+            mine = []
+            for number, title in enumerate(steps, start=1):
+                minute = math.ceil(number * work / len(steps))  # of work, when the step is due
+                if done < minute <= done + block.minutes:
+                    mine.append(f"{number}. {title}, by about {clock(at + minute - done)}")
+            block = replace(block, checkpoints=tuple(mine))
+            done += block.minutes
+        placed.append(block)
+        at += block.minutes
+    return placed
+
+
 def stage_plan(kata: Kata, stage: Stage, src_uri: str) -> str:
     page = _relative(src_uri, f"katas/{kata.name}/{stage.slug}.md")
+    notes = readme_notes(kata, stage)
     lines = [
         f"### {short_name(kata)} {stage.number}: {stage.title} ({stage.minutes} min)",
         "",
-        f"Stage page: [{stage.title}]({page}). Prompts for the end: "
-        f"[discussion prompts]({page}#discussion-prompts).",
+        f"Stage page: [{stage.title}]({page}).",
         "",
         "| Clock | Min | Block | What happens |",
         "|---|---:|---|---|",
     ]
     at = 0
-    for block in blocks(kata, stage):
+    for block in with_checkpoints(blocks(kata, stage), notes.steps):
+        how = block.how
+        if block.checkpoints:
+            how += "<br>Checkpoints:<br>" + "<br>".join(block.checkpoints)
         lines.append(
-            f"| {clock(at)} to {clock(at + block.minutes)} | {block.minutes} | {block.what} | {block.how} |"
+            f"| {clock(at)} to {clock(at + block.minutes)} | {block.minutes} | {block.what} | {how} |"
         )
         at += block.minutes
+    lines += ["", "**Watch for:**", "", *(f"- {note}" for note in notes.watch_for)]
+    lines += ["", "**Retrospective prompts:**", "", *(f"- {prompt}" for prompt in notes.prompts)]
     return "\n".join(lines)
 
 

@@ -16,10 +16,13 @@ REQUIRED_SECTIONS = (
     "Discussion prompts",
     "Takeaway",
     "What's next",
+    "Facilitation notes",
 )
 AUDIENCES = ("For data scientists", "For developers")
 PLACEHOLDER = "TODO(author)"  # what `kata dev new` writes where the author has yet to write
 TIME_BOX = re.compile(r"^\*\*Time box:\*\*.*?(\d+)\s*min", re.MULTILINE)
+NUMBERED = re.compile(r"^\d+\.\s")
+STEP_TITLE = re.compile(r"^\d+\.\s+\*\*(.+?)(?:\s*\(\d+ min\))?[.:]?\*\*")  # "(5 min)." left out
 
 
 def problems(stage: Stage) -> list[str]:
@@ -56,6 +59,38 @@ def problems(stage: Stage) -> list[str]:
 def section(text: str, name: str) -> str:
     match = re.search(rf"^## {re.escape(name)}\s*$(.*?)(?=^## |\Z)", text, re.MULTILINE | re.DOTALL)
     return match.group(1) if match else ""
+
+
+def bullets(text: str) -> list[str]:
+    """The items of the top-level bullet list in a section's text, each joined onto one line."""
+    items: list[str] = []
+    for line in text.splitlines():
+        if line.startswith("- "):
+            items.append(line[2:].strip())
+        elif items and line.startswith(" ") and line.strip():
+            items[-1] += " " + line.strip()
+    return items
+
+
+def step_titles(text: str) -> list[str]:
+    """The bold words that open each item of the last top-level numbered list under '## Steps'
+    ("1. **Pair it.** In a terminal ..." gives "Pair it"); an item without them gives ""."""
+    lists: list[list[str]] = []
+    in_list = False
+    for line in section(text, "Steps").splitlines():
+        if NUMBERED.match(line):
+            if not in_list:
+                lists.append([])
+            lists[-1].append(line)
+            in_list = True
+        elif line.strip() and not line[0].isspace():
+            in_list = False  # a paragraph ends the list
+    return [_title(item) for item in lists[-1]] if lists else []
+
+
+def _title(item: str) -> str:
+    bold = STEP_TITLE.match(item)
+    return bold.group(1) if bold else ""
 
 
 def _squash(text: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import logging
+import re
 import sys
 from pathlib import Path
 from types import SimpleNamespace
@@ -14,6 +15,7 @@ from site_coverage import REPO
 
 from kata.cli import build_parser, command_names
 from kata.manifest import Kata, Stage, load_all
+from kata.stage_readme import bullets, section
 
 HOOKS = REPO / "docs" / "hooks"
 
@@ -36,7 +38,7 @@ cli_help = _hook("cli_help")
 diagrams = _hook("diagrams")
 
 
-def _kata(*minutes: int) -> Kata:
+def _kata(*minutes: int, root: Path = Path(".")) -> Kata:
     stages = tuple(
         Stage(
             "demo",
@@ -45,11 +47,57 @@ def _kata(*minutes: int) -> Kata:
             m,
             ("a", "b"),
             n,
-            Path(f"katas/demo/stages/{n:02d}-step"),
+            root / f"katas/demo/stages/{n:02d}-step",
         )
         for n, m in enumerate(minutes, start=1)
     )
-    return Kata("demo", "Demo: a kata", "Summary.", ("developers",), 1, stages, Path("katas/demo"))
+    return Kata("demo", "Demo: a kata", "Summary.", ("developers",), 1, stages, root / "katas/demo")
+
+
+DEMO_README = """# Stage 1: Step 1
+
+## Steps
+
+The rules come first and are not steps:
+
+1. **A rule.** Not a checkpoint.
+
+Then the steps:
+
+1. **Read the data (5 min).** Open it.
+    1. a nested item, not a step;
+2. **Write a test**, then make it pass:
+
+    ```python
+    x = 1
+    ```
+
+3. **Commit.**
+
+## Discussion prompts
+
+- What surprised you? Who
+  noticed first?
+- Would you do it again?
+
+## What's next
+
+Nothing.
+
+## Facilitation notes
+
+- They skip the test.
+- They edit the notebook and the
+  script drifts.
+"""
+
+
+def _demo(tmp_path: Path, minutes: int = 90, readme: str = DEMO_README) -> Kata:
+    """A one-stage kata whose README is `readme`."""
+    kata = _kata(minutes, root=tmp_path)
+    kata.stages[0].stage_dir.mkdir(parents=True)
+    kata.stages[0].readme.write_text(readme, encoding="utf-8")
+    return kata
 
 
 def _page(src_uri: str) -> SimpleNamespace:
@@ -102,14 +150,88 @@ def test_a_stage_too_short_for_a_session_stops_the_build():
         session_plans.blocks(kata, kata.stages[0])
 
 
-def test_the_plan_table_shows_clock_times_from_zero_to_the_time_box():
+def test_the_plan_table_shows_clock_times_from_zero_to_the_time_box(tmp_path: Path):
     """A stage's plan is a table whose clock runs from 0:00 to the stage's minutes."""
-    kata = _kata(90)
+    kata = _demo(tmp_path, 90)
     text = session_plans.stage_plan(kata, kata.stages[0], "facilitators/session-plans.md")
     assert "### Demo 1: Step 1 (90 min)" in text
     assert "| 0:00 to 0:05 |" in text
     assert "to 1:30 |" in text
     assert "(../katas/demo/01-step.md)" in text
+
+
+def test_a_plan_shows_the_stages_own_checkpoints_notes_and_prompts(tmp_path: Path):
+    """The Work rows list the README's last numbered list of Steps, each due at a clock time that
+    shares the work evenly; below the table come its facilitation notes and discussion prompts."""
+    kata = _demo(tmp_path, 90)  # work: 0:19 to 0:47, a break, 0:52 to 1:20 (56 minutes)
+    text = session_plans.stage_plan(kata, kata.stages[0], "facilitators/session-plans.md")
+    work = [line for line in text.splitlines() if "| Work |" in line]
+    assert work[0].endswith("Checkpoints:<br>1. Read the data, by about 0:38 |")
+    assert work[1].endswith(
+        "Checkpoints:<br>2. Write a test, by about 1:02<br>3. Commit, by about 1:20 |"
+    )
+    assert "A rule" not in text
+    assert "nested item" not in text
+    assert (
+        "**Watch for:**\n\n- They skip the test.\n- They edit the notebook and the script drifts.\n"
+        in text
+    )
+    assert text.endswith(
+        "**Retrospective prompts:**\n\n- What surprised you? Who noticed first?\n"
+        "- Would you do it again?"
+    )
+
+
+@pytest.mark.parametrize("minutes", [30, 45, 60, 75, 90, 120, 180])
+def test_the_plan_rows_add_up_and_the_last_checkpoint_ends_the_work(tmp_path: Path, minutes: int):
+    """The Min column adds up to the time box; checkpoints come in order, the last as work ends."""
+    kata = _demo(tmp_path, minutes)
+    text = session_plans.stage_plan(kata, kata.stages[0], "facilitators/session-plans.md")
+    rows = [line.split(" | ") for line in text.splitlines() if re.match(r"\| \d+:\d\d to ", line)]
+    assert sum(int(row[1]) for row in rows) == minutes
+    due = re.findall(r"by about (\d+):(\d\d)", text)
+    assert [int(h) * 60 + int(m) for h, m in due] == sorted(int(h) * 60 + int(m) for h, m in due)
+    last_work = next(row for row in reversed(rows) if row[2] == "Work")
+    assert last_work[0].endswith(f"to {due[-1][0]}:{due[-1][1]}")
+
+
+def test_every_real_stage_plan_shows_its_own_readme():
+    """Each real stage's plan carries its own facilitation notes and no other stage's."""
+    plans = {
+        (kata.name, stage.slug): (
+            session_plans.stage_plan(kata, stage, "facilitators/session-plans.md"),
+            bullets(section(stage.readme.read_text(encoding="utf-8"), "Facilitation notes")),
+        )
+        for kata in load_all(REPO / "katas")
+        for stage in kata.stages
+    }
+    for name, (plan, notes) in plans.items():
+        assert 3 <= len(notes) <= 5, f"{name}: {len(notes)} facilitation notes"
+        for other, (_, other_notes) in plans.items():
+            shown = [note for note in other_notes if f"- {note}\n" in plan]
+            assert shown == (other_notes if other == name else []), (name, other)
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (
+            ("## Facilitation notes", "## Other notes"),
+            "no bullet list under '## Facilitation notes'",
+        ),
+        (("## Discussion prompts", "## Questions"), "no bullet list under '## Discussion prompts'"),
+        (("**Commit.**", "Commit."), "step 3 does not open with a bold title"),
+        (("## Steps", "## Stages"), "no numbered list under '## Steps'"),
+    ],
+)
+def test_a_readme_without_what_the_plan_needs_stops_the_build(
+    tmp_path: Path, change: tuple[str, str], message: str
+):
+    """The plan fails the build, naming the stage, its README and what it lacks."""
+    kata = _demo(tmp_path, readme=DEMO_README.replace(*change))
+    where = "session_plans: demo stage 1 (katas/demo/stages/01-step/README.md): "
+    with pytest.raises(PluginError, match=re.escape(where + message)):
+        session_plans.stage_plan(kata, kata.stages[0], "facilitators/session-plans.md")
 
 
 # --- stage tables and kata lists ---------------------------------------------------------------
@@ -227,6 +349,46 @@ def test_included_lines_are_rewritten_and_page_lines_are_not(on_stage_page: str)
         "[story](../../README.md)",
         "```",
     ]
+
+
+# --- the repository's address, and what stage pages fold ----------------------------------------
+
+folds = _hook("folds")
+REPO_URL = "https://github.com/example/notebook-katas"
+
+
+def test_a_stage_page_is_edited_in_its_readme_when_the_site_knows_the_repository(on_stage_page):
+    page = _page("katas/warmup/01-cell-to-function.md")
+    include = '--8<-- "katas/warmup/stages/01-cell-to-function/README.md"\n'
+    kata_pages.on_page_markdown(include, page, SimpleNamespace(repo_url=REPO_URL), [])
+    assert (
+        page.edit_url == f"{REPO_URL}/edit/main/katas/warmup/stages/01-cell-to-function/README.md"
+    )
+    unknown = _page("katas/warmup/01-cell-to-function.md")
+    kata_pages.on_page_markdown(include, unknown, SimpleNamespace(repo_url=None), [])
+    assert not hasattr(unknown, "edit_url")  # no made-up address
+
+
+def test_the_reference_solution_links_its_folder_only_when_the_site_knows_the_repository():
+    folds.state.root = REPO
+    linked = folds.solution_section("warmup", "01-cell-to-function", repo_url=REPO_URL)
+    assert f"]({REPO_URL}/tree/main/solutions/warmup/01-cell-to-function)" in linked
+    plain = folds.solution_section("warmup", "01-cell-to-function")
+    assert "`solutions/warmup/01-cell-to-function/` in the repository" in plain
+    assert "](" not in plain.split("??? example")[0]
+
+
+def test_the_facilitation_notes_are_folded_like_the_hints():
+    lines = ["## Facilitation notes", "", "- A slip that gives", "  the stage away.", "", "## Next"]
+    out = folds.FoldedHintsPreprocessor(None).run(lines)
+    assert out[:4] == [
+        "## Facilitation notes",
+        "",
+        '??? note "For the facilitator: where mobs get stuck"',
+        "",
+    ]
+    assert "      the stage away." in out
+    assert out[-1] == "## Next"
 
 
 # --- the CLI reference -----------------------------------------------------------------------

@@ -34,6 +34,8 @@ GUIDANCE = {
     "Discussion prompts": "questions for the mob's retrospective.",
     "Takeaway": "one paragraph the learner keeps.",
     "What's next": "what the next stage builds on this one.",
+    "Facilitation notes": "where mobs get stuck and what the facilitator watches for, one "
+    "bullet each, from the wrong hand-ins in the stage's cases.",
 }
 
 
@@ -132,6 +134,10 @@ def _readme(number: int, title: str, minutes: int) -> str:
                 lines += [f"### {audience}", "", f"{PLACEHOLDER}: {GUIDANCE[audience]}", ""]
         elif name == "Hints":
             lines += [f"- {hint}" for hint in HINTS] + [""]
+        elif name == "Steps":  # the session plans take each step's bold title as a checkpoint
+            lines += [f"1. **{PLACEHOLDER}: a step's title.** {GUIDANCE[name]}", ""]
+        elif name in ("Discussion prompts", "Facilitation notes"):  # lists in the session plans
+            lines += [f"- {PLACEHOLDER}: {GUIDANCE[name]}", ""]
         else:
             lines += [f"{PLACEHOLDER}: {GUIDANCE[name]}", ""]
     return "\n".join(lines)

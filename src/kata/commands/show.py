@@ -51,18 +51,20 @@ def render_stage(kata: Kata, stage: Stage) -> str:
 
 def without_hints(readme: str, count: int) -> str:
     """The README with its hints folded away: `kata hint` hands them out one at a time (and
-    counts them), so showing them all here would make that count meaningless."""
+    counts them), so showing them all here would make that count meaningless. The facilitator's
+    notes, which name the usual slips, are left to the README too."""
+    folded = {
+        "## hints": f"{count} hints, gentle to specific: `kata hint` shows the next one.",
+        "## facilitation notes": "For the facilitator: where mobs get stuck (in README.md).",
+    }
     lines, kept, folding = readme.splitlines(), [], False
     for line in lines:
         if line.startswith("## "):
-            folding = line.strip().lower() == "## hints"
+            instead = folded.get(line.strip().lower())
+            folding = instead is not None
             kept.append(line)
             if folding:
-                kept += [
-                    "",
-                    f"{count} hints, gentle to specific: `kata hint` shows the next one.",
-                    "",
-                ]
+                kept += ["", instead, ""]
             continue
         if not folding:
             kept.append(line)
