@@ -37,8 +37,9 @@ def test_split_train_test_takes_its_arguments_in_the_readme_s_order(module):
     birds = many_birds(20)
     train, test = split(module, birds, 0.5, 3)
     assert (len(train), len(test)) == (10, 10), (
-        f"split_train_test(birds, 0.5, 3) held out {len(test)} of 20 birds; the README's signature "
-        "is split_train_test(penguins, test_fraction=0.2, seed=42), in that order."
+        f"split_train_test(birds, 0.5, 3) held out {len(test)} of 20 birds, not 10. The README's "
+        "signature is split_train_test(penguins, test_fraction=0.2, seed=42): the second "
+        "argument, by position, is the fraction of the birds it is given to hold out."
     )
 
 
