@@ -82,6 +82,12 @@ def test_the_site_builds_with_strict(site_build):
     print(f"site built in {site_build.seconds:.1f} s")
 
 
+def test_pages_follow_the_reader_s_light_or_dark_setting_with_a_toggle(built_site: Path):
+    page = (built_site / "index.html").read_text(encoding="utf-8")
+    for scheme in ("light", "dark"):
+        assert f'data-md-color-media="(prefers-color-scheme: {scheme})"' in page
+
+
 def test_no_page_loads_anything_from_the_internet(built_site: Path):
     """No built page loads a script, style, image, font or frame from another host."""
     found = {}
