@@ -3,7 +3,8 @@
 The timings come from each stage's `minutes` in its manifest, so a plan cannot disagree with the
 stage's time box. A session has a fixed shape, scaled to the stage's length:
 opening, context (the kata's story or a recap), reading the stage together, the work in rotations
-(with a break when it is long), and the retrospective.
+(with a break when it is long), and the retrospective. A stage longer than two hours is planned
+as two sessions, each with its own clock; the second carries on from the workspace the first left.
 
 What is said comes from the stage's README: the titles of its numbered Steps are the work's
 checkpoints, each due at a clock time that shares the work minutes evenly among them; its
@@ -28,6 +29,7 @@ from kata.stage_readme import bullets, section, step_titles
 MARKER = re.compile(r"^<!-- session-plans -->[ \t]*$", re.MULTILINE)
 TURN = 7  # minutes a driver keeps the keyboard (see Roles and rotation)
 BREAK_AFTER = 50  # work blocks longer than this get a five-minute break in the middle
+LONGEST_SESSION = 120  # a longer stage is planned as two sessions
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,7 @@ class Block:
     what: str
     how: str
     checkpoints: tuple[str, ...] = ()  # for Work: the steps to reach in it, each with its time
+    session: int = 1  # which session of the stage (a long stage has two)
 
 
 @dataclass(frozen=True)
@@ -60,8 +63,19 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def blocks(kata: Kata, stage: Stage) -> list[Block]:
-    """The session for one stage; the minutes add up to the stage's time box."""
-    total = stage.minutes
+    """The session, or two, for one stage; the minutes add up to the stage's time box."""
+    if stage.minutes <= LONGEST_SESSION:
+        return session_blocks(kata, stage, stage.minutes)
+    first = 5 * round(stage.minutes / 10)  # half, in whole five minutes
+    second = [
+        replace(block, session=2)
+        for block in second_session_blocks(kata, stage, stage.minutes - first)
+    ]
+    return [*session_blocks(kata, stage, first), *second]
+
+
+def session_blocks(kata: Kata, stage: Stage, total: int) -> list[Block]:
+    """A session of `total` minutes that starts the stage."""
     opening = 5 if total >= 45 else 3
     context = 5 if total >= 45 else 2
     reading = max(3, round(total * 0.1))
@@ -94,6 +108,32 @@ def blocks(kata: Kata, stage: Stage) -> list[Block]:
             "Questions, Objectives and Done when, aloud. Run `kata check` once and read what fails.",
         ),
     ]
+    return plan + work_and_retrospective(stage, work, retro)
+
+
+def second_session_blocks(kata: Kata, stage: Stage, total: int) -> list[Block]:
+    """A session of `total` minutes that carries on with the stage where the first one stopped."""
+    opening, recap, retro = 5, 5, 10
+    work = total - opening - recap - retro
+    plan = [
+        Block(
+            opening,
+            "Opening",
+            "Check-in, roles and rotation order, start the timer. Not `kata start`: it would put "
+            "back the stage's start. `kata check` on the workspace the first session left.",
+        ),
+        Block(
+            recap,
+            "Recap",
+            "What the first session did and decided, and which checks still fail: the plan for "
+            "today, in the words of someone who was there.",
+        ),
+    ]
+    return plan + work_and_retrospective(stage, work, retro)
+
+
+def work_and_retrospective(stage: Stage, work: int, retro: int) -> list[Block]:
+    plan: list[Block] = []
     hints = f"`kata hint` when the mob is stuck for a whole turn ({len(stage.hints)} hints, gentle first)"
     if work > BREAK_AFTER:
         first = (work - 5) // 2
@@ -174,6 +214,8 @@ def with_checkpoints(plan: list[Block], steps: list[str]) -> list[Block]:
     work = sum(block.minutes for block in plan if block.what == "Work")
     placed, at, done = [], 0, 0  # the clock, and the work minutes before this block
     for block in plan:
+        if placed and block.session != placed[-1].session:
+            at = 0  # each session has its own clock
         if block.what == "Work":
             mine = []
             for number, title in enumerate(steps, start=1):
@@ -190,8 +232,16 @@ def with_checkpoints(plan: list[Block], steps: list[str]) -> list[Block]:
 def stage_plan(kata: Kata, stage: Stage, src_uri: str) -> str:
     page = _relative(src_uri, f"katas/{kata.name}/{stage.slug}.md")
     notes = readme_notes(kata, stage)
+    plan = with_checkpoints(blocks(kata, stage), notes.steps)
+    sessions = sorted({block.session for block in plan})
+    length = (
+        ""
+        if len(sessions) == 1
+        else ", in two sessions: "
+        + " and ".join(f"{sum(b.minutes for b in plan if b.session == n)} min" for n in sessions)
+    )
     lines = [
-        f"### {short_name(kata)} {stage.number}: {stage.title} ({stage.minutes} min)",
+        f"### {short_name(kata)} {stage.number}: {stage.title} ({stage.minutes} min{length})",
         "",
         f"Stage page: [{stage.title}]({page}).",
         "",
@@ -199,7 +249,12 @@ def stage_plan(kata: Kata, stage: Stage, src_uri: str) -> str:
         "|---|---:|---|---|",
     ]
     at = 0
-    for block in with_checkpoints(blocks(kata, stage), notes.steps):
+    for index, block in enumerate(plan):
+        if index and block.session != plan[index - 1].session:
+            lines.append(
+                f"| | | **Session {block.session}** | Another day; the clock starts again. |"
+            )
+            at = 0
         how = block.how
         if block.checkpoints:
             how += "<br>Checkpoints:<br>" + "<br>".join(block.checkpoints)

@@ -189,10 +189,29 @@ def test_the_plan_rows_add_up_and_the_last_checkpoint_ends_the_work(tmp_path: Pa
     text = session_plans.stage_plan(kata, kata.stages[0], "facilitators/session-plans.md")
     rows = [line.split(" | ") for line in text.splitlines() if re.match(r"\| \d+:\d\d to ", line)]
     assert sum(int(row[1]) for row in rows) == minutes
-    due = re.findall(r"by about (\d+):(\d\d)", text)
-    assert [int(h) * 60 + int(m) for h, m in due] == sorted(int(h) * 60 + int(m) for h, m in due)
+    for session in text.split("**Session 2**"):  # each session has its own clock
+        due = re.findall(r"by about (\d+):(\d\d)", session)
+        times = [int(h) * 60 + int(m) for h, m in due]
+        assert times == sorted(times)
     last_work = next(row for row in reversed(rows) if row[2] == "Work")
     assert last_work[0].endswith(f"to {due[-1][0]}:{due[-1][1]}")
+
+
+def test_a_stage_longer_than_two_hours_is_planned_as_two_sessions(tmp_path: Path):
+    """Each session has its own clock and retrospective; the second carries on, never restarts."""
+    kata = _demo(tmp_path, 150)
+    plan = session_plans.blocks(kata, kata.stages[0])
+    first = [block for block in plan if block.session == 1]
+    second = [block for block in plan if block.session == 2]
+    assert (sum(b.minutes for b in first), sum(b.minutes for b in second)) == (75, 75)
+    assert first[-1].what == second[-1].what == "Retrospective"
+    assert "Not `kata start`" in second[0].how
+    text = session_plans.stage_plan(kata, kata.stages[0], "facilitators/session-plans.md")
+    assert "(150 min, in two sessions: 75 min and 75 min)" in text
+    before, after = text.split("**Session 2**")
+    assert "| 0:00 to 0:05 |" in before
+    assert "| 0:00 to 0:05 |" in after
+    assert "to 1:15 |" in after
 
 
 def test_every_real_stage_plan_shows_its_own_readme():
