@@ -30,6 +30,8 @@ MARKER = re.compile(r"^<!-- session-plans -->[ \t]*$", re.MULTILINE)
 TURN = 7  # minutes a driver keeps the keyboard (see Roles and rotation)
 BREAK_AFTER = 50  # work blocks longer than this get a five-minute break in the middle
 LONGEST_SESSION = 120  # a longer stage is planned as two sessions
+FINISHED = "until `kata check` passes"
+CONTINUED = "to the checkpoints of this session; the rest is for the second"
 
 
 @dataclass(frozen=True)
@@ -71,10 +73,10 @@ def blocks(kata: Kata, stage: Stage) -> list[Block]:
         replace(block, session=2)
         for block in second_session_blocks(kata, stage, stage.minutes - first)
     ]
-    return [*session_blocks(kata, stage, first), *second]
+    return [*session_blocks(kata, stage, first, goal=CONTINUED), *second]
 
 
-def session_blocks(kata: Kata, stage: Stage, total: int) -> list[Block]:
+def session_blocks(kata: Kata, stage: Stage, total: int, goal: str = "") -> list[Block]:
     """A session of `total` minutes that starts the stage."""
     opening = 5 if total >= 45 else 3
     context = 5 if total >= 45 else 2
@@ -108,7 +110,7 @@ def session_blocks(kata: Kata, stage: Stage, total: int) -> list[Block]:
             "Questions, Objectives and Done when, aloud. Run `kata check` once and read what fails.",
         ),
     ]
-    return plan + work_and_retrospective(stage, work, retro)
+    return plan + work_and_retrospective(stage, work, retro, goal or FINISHED)
 
 
 def second_session_blocks(kata: Kata, stage: Stage, total: int) -> list[Block]:
@@ -129,10 +131,10 @@ def second_session_blocks(kata: Kata, stage: Stage, total: int) -> list[Block]:
             "today, in the words of someone who was there.",
         ),
     ]
-    return plan + work_and_retrospective(stage, work, retro)
+    return plan + work_and_retrospective(stage, work, retro, FINISHED)
 
 
-def work_and_retrospective(stage: Stage, work: int, retro: int) -> list[Block]:
+def work_and_retrospective(stage: Stage, work: int, retro: int, goal: str) -> list[Block]:
     plan: list[Block] = []
     hints = f"`kata hint` when the mob is stuck for a whole turn ({len(stage.hints)} hints, gentle first)"
     if work > BREAK_AFTER:
@@ -148,7 +150,7 @@ def work_and_retrospective(stage: Stage, work: int, retro: int) -> list[Block]:
             Block(
                 second,
                 "Work",
-                f"About {second // TURN} more turns, until `kata check` passes. {hints}.",
+                f"About {second // TURN} more turns, {goal}. {hints}.",
             ),
         ]
     else:
@@ -157,7 +159,7 @@ def work_and_retrospective(stage: Stage, work: int, retro: int) -> list[Block]:
                 work,
                 "Work",
                 f"Rotate every {TURN} min (about {work // TURN} turns), `kata watch` in a corner, "
-                f"until `kata check` passes. {hints}.",
+                f"{goal}. {hints}.",
             )
         )
     plan.append(

@@ -206,6 +206,8 @@ def test_a_stage_longer_than_two_hours_is_planned_as_two_sessions(tmp_path: Path
     assert (sum(b.minutes for b in first), sum(b.minutes for b in second)) == (75, 75)
     assert first[-1].what == second[-1].what == "Retrospective"
     assert "Not `kata start`" in second[0].how
+    assert "the rest is for the second" in [b for b in first if b.what == "Work"][-1].how
+    assert "until `kata check` passes" in [b for b in second if b.what == "Work"][-1].how
     text = session_plans.stage_plan(kata, kata.stages[0], "facilitators/session-plans.md")
     assert "(150 min, in two sessions: 75 min and 75 min)" in text
     before, after = text.split("**Session 2**")
