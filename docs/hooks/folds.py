@@ -19,6 +19,7 @@ from markdown.preprocessors import Preprocessor
 
 from kata.harness.staging import IGNORED
 from kata.manifest import load_kata
+from kata.stage_readme import bullets
 
 STAGE_INCLUDE = re.compile(r"""--8<--\s+["']katas/([\w-]+)/stages/([\w-]+)/README\.md["']""")
 HINTS = "## Hints"
@@ -74,16 +75,10 @@ class FoldedHintsPreprocessor(Preprocessor):
 
 
 def fold_hints(lines: list[str]) -> list[str]:
-    """`- hint` items (one line each, or continued by indented lines) as folded blocks."""
-    hints: list[str] = []
-    others: list[str] = []
-    for line in lines:
-        if line.startswith("- "):
-            hints.append(line[2:].strip())
-        elif hints and line.startswith("  ") and line.strip():
-            hints[-1] += " " + line.strip()
-        elif line.strip():
-            others.append(line)
+    """`- hint` items (one line each, or continued by indented lines) as folded blocks; any other
+    line of the section stays in the open, above them."""
+    hints = bullets("\n".join(lines))
+    others = [line for line in lines if line.strip() and not line.startswith(("- ", " "))]
     folded = [*others, ""] if others else []
     for number, hint in enumerate(hints, start=1):
         label = "nearly the answer" if number == len(hints) > 1 else GENTLENESS.get(number, "")

@@ -39,14 +39,18 @@ class Stage:
     @property
     def solution_dir(self) -> Path:
         """The stage's reference solution: solutions/<kata>/<slug> beside katas/."""
-        return self.kata_dir.parent.parent / "solutions" / self.kata / self.slug
+        return self._solutions / self.slug
 
     @property
     def start_dir(self) -> Path:
         """Where the stage starts: the previous stage's reference solution, or the kata's start."""
         if self.previous_slug is None:
             return self.kata_dir / "start"
-        return self.kata_dir.parent.parent / "solutions" / self.kata / self.previous_slug
+        return self._solutions / self.previous_slug
+
+    @property
+    def _solutions(self) -> Path:
+        return self.kata_dir.parent.parent / "solutions" / self.kata
 
     @property
     def checks_dir(self) -> Path:

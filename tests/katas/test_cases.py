@@ -16,7 +16,7 @@ from pathlib import Path
 import jupytext
 import pytest
 
-from kata.manifest import find_kata
+from kata.manifest import Stage, find_kata
 from kata.results import FailureKind
 from kata.runner import run_checks
 
@@ -31,8 +31,11 @@ def case_id(path: Path) -> str:
     return f"{path.parents[3].name}/{path.parents[1].name[:2]}/{path.parent.name}"
 
 
-def build(case: Path, spec: dict, tmp_path: Path) -> Path:
-    stage = find_kata(REPO / "katas", case.parents[3].name).stage(case.parents[1].name)
+def stage_of(case: Path) -> Stage:
+    return find_kata(REPO / "katas", case.parents[3].name).stage(case.parents[1].name)
+
+
+def build(case: Path, spec: dict, stage: Stage, tmp_path: Path) -> Path:
     base = stage.solution_dir if spec["base"] == "solution" else stage.start_dir
     workspace = tmp_path / "workspace"
     shutil.copytree(base, workspace, ignore=shutil.ignore_patterns("__pycache__", ".pytest_cache"))
@@ -64,9 +67,8 @@ def with_known_gaps(cases: list[Path]) -> list:
 @pytest.mark.parametrize("case", with_known_gaps(CASES))
 def test_kata_check_gives_the_expected_verdict(case, tmp_path):
     spec = read_case(case)
-    kata = find_kata(REPO / "katas", case.parents[3].name)
-    stage = kata.stage(case.parents[1].name)
-    workspace = build(case, spec, tmp_path)
+    stage = stage_of(case)
+    workspace = build(case, spec, stage, tmp_path)
     # A wrong hand-in is proven wrong by the checks it names, so only those run; a right one runs
     # every check.
     fails = spec.get("fails", [])

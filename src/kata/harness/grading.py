@@ -26,7 +26,8 @@ def verdict_on_tests(
 
     `without` leaves paths out of every copy; `refactorings=()` tries mutants only.
     """
-    names = tuple(m.name for m in (load_mutants(stage.stage_dir) if mutants is None else mutants))
+    mutants = load_mutants(stage.stage_dir) if mutants is None else mutants
+    names = tuple(m.name for m in mutants)
     chosen = None if refactorings is None else tuple(r.name for r in refactorings)
     key = (str(workspace), stage.slug, names, tuple(without), chosen)
     if key not in _verdicts:
