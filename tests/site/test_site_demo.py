@@ -75,6 +75,7 @@ def test_the_demo_keeps_the_better_run_as_champion_and_refuses_the_worse(demo):
     assert "version 1 " in said[2][2], said[2][2]
     assert "is the champion" in said[2][2], said[2][2]
     assert "does not beat the champion" in said[3][2], said[3][2]
+    assert "none for 1 bird with no body measurement (line 2)" in said[4][2], said[4][2]
 
 
 def test_mlflow_s_ui_shows_the_champion_on_the_first_version(demo, browser):

@@ -27,6 +27,7 @@ from penguin_mass.domain import (
     evaluate,
     fit_model,
     make_model,
+    predict_masses,
     species_baseline,
     split_train_test,
 )
@@ -50,6 +51,7 @@ __all__ = [
     "load_settings",
     "make_model",
     "mass_against_measurements",
+    "predict_masses",
     "predicted_against_measured",
     "read_raw",
     "species_baseline",

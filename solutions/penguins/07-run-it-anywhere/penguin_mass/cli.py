@@ -72,7 +72,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(json.dumps(workflow.evaluate(settings), indent=2))
         else:
             predictions = workflow.predict(settings, args.input, args.output)
-            print(f"wrote {len(predictions)} predictions to {args.output}")
+            print(_predicted(predictions[workflow.PREDICTION], args.output))
     except ConfigError as error:
         return _error(error, EXIT_USAGE)
     except DataError as error:
@@ -82,6 +82,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as error:  # an output folder that cannot be written, a full disk
         return _error(f"{error.strerror}: {error.filename}", EXIT_FAILED)
     return 0
+
+
+def _predicted(masses, output: Path) -> str:
+    """What predict did, naming the lines of the input it left without a prediction."""
+    said = f"wrote {masses.notna().sum()} predictions to {output}"
+    empty = [str(line) for line, missing in enumerate(masses.isna(), start=2) if missing]
+    if empty:
+        birds = "1 bird" if len(empty) == 1 else f"{len(empty)} birds"
+        said += f"; none for {birds} with no body measurement (line {', '.join(empty)})"
+    return said
 
 
 def _error(error: Exception | str, code: int) -> int:

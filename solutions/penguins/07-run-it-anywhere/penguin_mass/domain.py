@@ -21,6 +21,7 @@ MEASUREMENTS = ["bill_length_mm", "bill_depth_mm", "flipper_length_mm", "delta_1
 CATEGORIES = ["species", "sex"]
 FEATURES = MEASUREMENTS + CATEGORIES
 TARGET = "body_mass_g"
+BODY_MEASUREMENTS = ["bill_length_mm", "bill_depth_mm", "flipper_length_mm"]
 
 
 def make_model(alpha: float = 1.0) -> Pipeline:
@@ -51,6 +52,19 @@ def make_model(alpha: float = 1.0) -> Pipeline:
 def fit_model(train: pd.DataFrame, alpha: float = 1.0) -> Pipeline:
     """make_model(alpha) fitted on the training birds' FEATURES and TARGET, and nothing else."""
     return make_model(alpha).fit(train[FEATURES], train[TARGET])
+
+
+def predict_masses(model: Pipeline, birds: pd.DataFrame) -> pd.Series:
+    """The model's body mass for each bird, or NaN for a bird with none of the BODY_MEASUREMENTS.
+
+    For such a bird (the export's "Adult not sampled") the model would fill all three from the
+    training birds' medians and give a mass that looks measured but knows only species and sex.
+    """
+    measured = birds[BODY_MEASUREMENTS].notna().any(axis="columns")
+    masses = pd.Series(np.nan, index=birds.index, name=TARGET)
+    if measured.any():
+        masses[measured] = model.predict(birds.loc[measured, FEATURES])
+    return masses
 
 
 def coefficients(model: Pipeline) -> dict[str, float]:

@@ -4,6 +4,7 @@ import json
 import shutil
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 from sklearn.pipeline import make_pipeline
@@ -83,6 +84,19 @@ def test_predict_adds_a_mass_to_every_row_in_order(folder):
     predicted = pd.read_csv("out/predicted.csv")
     assert list(predicted["Individual ID"]) == list(birds["Individual ID"])
     assert predicted["predicted_body_mass_g"].between(2500, 6500).all()
+
+
+def test_predict_leaves_a_bird_with_no_body_measurement_without_a_mass(folder, capsys):
+    main(["train"])
+    birds = pd.read_csv("sample.csv").drop(columns="Body Mass (g)").iloc[5:9]
+    body = ["Culmen Length (mm)", "Culmen Depth (mm)", "Flipper Length (mm)"]
+    birds.loc[birds.index[1], body] = np.nan
+    birds.to_csv("birds.csv", index=False)
+    capsys.readouterr()
+    assert main(["predict", "--input", "birds.csv", "--output", "predicted.csv"]) == 0
+    masses = pd.read_csv("predicted.csv")["predicted_body_mass_g"]
+    assert [np.isnan(mass) for mass in masses] == [False, True, False, False]
+    assert "line 3" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize(

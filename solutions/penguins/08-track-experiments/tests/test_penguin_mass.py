@@ -3,7 +3,6 @@
 import numpy as np
 import pandas as pd
 import pytest
-
 from penguin_mass import (
     clean_penguins,
     coefficients,
@@ -11,6 +10,7 @@ from penguin_mass import (
     evaluate,
     fit_model,
     make_model,
+    predict_masses,
     species_baseline,
     split_train_test,
 )
@@ -162,6 +162,19 @@ def test_fitting_leaves_the_training_frame_as_it_was(birds):
     before = birds.copy()
     fit_model(birds)
     pd.testing.assert_frame_equal(birds, before)
+
+
+def test_a_bird_with_no_body_measurement_gets_no_mass(birds):
+    model = fit_model(birds)
+    unmeasured = birds.assign(bill_length_mm=np.nan, bill_depth_mm=np.nan, flipper_length_mm=np.nan)
+    field = pd.concat(
+        [birds.loc[[3]], unmeasured.loc[[5]], birds.assign(bill_length_mm=np.nan).loc[[8]]]
+    )
+    masses = predict_masses(model, field)
+    assert list(masses.index) == [3, 5, 8]
+    assert masses[3] == pytest.approx(model.predict(birds.loc[[3]])[0])
+    assert np.isnan(masses[5])
+    assert masses[8] == pytest.approx(model.predict(field.loc[[8]])[0])
 
 
 # cross_validated_mae

@@ -28,6 +28,7 @@ from penguin_mass.domain import (
     evaluate,
     fit_model,
     make_model,
+    predict_masses,
     species_baseline,
     split_train_test,
 )
@@ -51,6 +52,7 @@ __all__ = [
     "load_settings",
     "make_model",
     "mass_against_measurements",
+    "predict_masses",
     "predicted_against_measured",
     "read_raw",
     "species_baseline",

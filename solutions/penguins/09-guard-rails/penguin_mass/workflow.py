@@ -97,14 +97,15 @@ def evaluate(settings: Settings) -> dict:
 
 
 def predict(settings: Settings, input_csv: Path, output_csv: Path) -> pd.DataFrame:
-    """Write `output_csv`: the rows of `input_csv` (export columns) plus predicted_body_mass_g,
+    """Write `output_csv`: the rows of `input_csv` (export columns) plus predicted_body_mass_g
+    (empty for a bird with no body measurement),
     estimated by the champion."""
     input_csv, output_csv = Path(input_csv), Path(output_csv)
     if not input_csv.is_file():
         raise ConfigError(f"input: no file at {input_csv}")
     raw, birds = load_birds_to_predict(input_csv)
     model = tracking.load_champion(settings.tracking_uri, settings.model_name)
-    predictions = raw.assign(**{PREDICTION: model.predict(birds[FEATURES])})
+    predictions = raw.assign(**{PREDICTION: domain.predict_masses(model, birds).to_numpy()})
     save_csv(predictions, output_csv)
     return predictions
 

@@ -7,6 +7,7 @@ import shutil
 import socket
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 from mlflow import MlflowClient
@@ -179,6 +180,20 @@ def test_predict_uses_whichever_model_is_the_champion(runs, folder):
         model = fit_model(split_train_test(penguins, 0.2, seed)[0], alpha)
         expected = model.predict(load_penguins("sample.csv").loc[birds.index, FEATURES])
         assert list(predicted["predicted_body_mass_g"]) == pytest.approx(list(expected))
+
+
+def test_predict_leaves_a_bird_with_no_body_measurement_without_a_mass(runs, folder, capsys):
+    promote = ["promote", "--run-id", runs["plain"]["run_id"]]
+    assert main([*promote, "--replace-better", "--reason", "a champion to predict with"]) == 0
+    birds = pd.read_csv("sample.csv").drop(columns="Body Mass (g)").iloc[5:9]
+    body = ["Culmen Length (mm)", "Culmen Depth (mm)", "Flipper Length (mm)"]
+    birds.loc[birds.index[1], body] = np.nan
+    birds.to_csv("birds.csv", index=False)
+    capsys.readouterr()
+    assert main(["predict", "--input", "birds.csv", "--output", "predicted.csv"]) == 0
+    masses = pd.read_csv("predicted.csv")["predicted_body_mass_g"]
+    assert [np.isnan(mass) for mass in masses] == [False, True, False, False]
+    assert "line 3" in capsys.readouterr().out
 
 
 def test_evaluate_repeats_the_test_scores_of_the_champion(runs, folder, capsys):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 import tomllib
 from pathlib import Path
 
@@ -115,26 +116,27 @@ def read_scores(run: Run) -> dict:
     return scores
 
 
-def read_predictions(run: Run) -> list[float]:
-    """The predictions predict wrote to predictions/birds.csv, or a failure that says why none."""
+def read_predictions(run: Run, name: str = "birds") -> list[float | None]:
+    """The predictions predict wrote to predictions/<name>.csv (None where a row has none), or a
+    failure that says why there are none."""
     if run.code != 0:
         fail(
             f"`{run.command}` (after train) exited with {run.code}; expected 0. It said: {run.last_words()}."
         )
-    output = run.folder / "predictions" / "birds.csv"
+    output = run.folder / "predictions" / f"{name}.csv"
     if not output.is_file():
         fail(
-            "predict exited with 0 but wrote no predictions/birds.csv (create the folder if needed)."
+            f"predict exited with 0 but wrote no predictions/{name}.csv (create the folder if needed)."
         )
     with output.open(newline="", encoding="utf-8", errors="replace") as file:
         rows = list(csv.DictReader(file))
     if not rows or PREDICTION not in rows[0]:
-        fail(f"predictions/birds.csv has no column {PREDICTION}.")
+        fail(f"predictions/{name}.csv has no column {PREDICTION}.")
     try:
-        found = [float(row[PREDICTION]) for row in rows]
+        found = [float(row[PREDICTION]) if row[PREDICTION].strip() else None for row in rows]
     except ValueError as error:
-        fail(f"predictions/birds.csv: {PREDICTION} holds a value that is not a number ({error}).")
-    return found
+        fail(f"predictions/{name}.csv: {PREDICTION} holds a value that is not a number ({error}).")
+    return [None if value is not None and math.isnan(value) else value for value in found]
 
 
 def read_notebook_results(run: Run) -> dict:

@@ -25,6 +25,7 @@ from anywhere_inputs import (
     CHECK_SETTINGS,
     ENV_PREFIX,
     SETTINGS_FILE,
+    UNMEASURED_ROWS,
     write_bad_export,
     write_birds,
 )
@@ -93,6 +94,7 @@ def run_session(workspace: Path, stage):
             (bad_settings[case.id] / SETTINGS_FILE).write_text(case.settings, encoding="utf-8")
             result.before[case.id] = snapshot(bad_settings[case.id])
         write_birds(own / "birds.csv")
+        write_birds(own / "unmeasured.csv", UNMEASURED_ROWS)
 
         env_all = {"PENGUIN_MASS_ALPHA": "10", "PENGUIN_MASS_SEED": "7",
                    "PENGUIN_MASS_TEST_FRACTION": "0.25", "PENGUIN_MASS_FOLDS": "4",
@@ -142,6 +144,8 @@ def run_session(workspace: Path, stage):
             ("evaluate", own, cli("evaluate"), {}),
             ("predict", own, cli("predict", "--input", "birds.csv",
                                  "--output", "predictions/birds.csv"), {}),
+            ("predict-unmeasured", own, cli("predict", "--input", "unmeasured.csv",
+                                            "--output", "predictions/unmeasured.csv"), {}),
             ("untrusted", tampered, cli("evaluate"), {}),
             *((case.id, bad_data[case.id], cli(*case.args), case.env) for case in BAD_DATA),
         ]  # fmt: skip

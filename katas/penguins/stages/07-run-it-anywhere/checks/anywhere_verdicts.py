@@ -112,3 +112,24 @@ def stopped_cleanly(session: Session, case: BadInput) -> None:
             problems.append(f"{label} {', '.join(names)}")
     if problems:
         fail(f"`{run.command}` ({case.what}): " + "; ".join(problems) + ".")
+
+
+def refused_untrusted_model(session: Session) -> None:
+    """evaluate, with outputs/model.skops replaced by one holding json.dumps, refused it in one line."""
+    run = session.runs["untrusted"]
+    if session.runs["tampered-model"].code != 0:
+        fail(
+            f"The checks could not build a model file to try: {session.runs['tampered-model'].last_words()}"
+        )
+    problems = []
+    if run.code == 0:
+        problems.append("exited with 0: it loaded and used the file")
+    if "Traceback (most recent call last)" in run.stderr:
+        problems.append(f"printed a traceback ending in: {run.last_words(1)}")
+    elif len(run.lines()) != 1 or "json.dumps" not in run.lines()[0]:
+        problems.append(f"said {run.last_words()!r}, expected one line naming json.dumps")
+    assert not problems, (
+        "With outputs/model.skops replaced by a skops file holding json.dumps (a function skops does "
+        f"not trust), `{run.command}` " + "; ".join(problems) + ". Compare "
+        "skops.io.get_untrusted_types(file=path) with your own allow-list before skops.io.load."
+    )

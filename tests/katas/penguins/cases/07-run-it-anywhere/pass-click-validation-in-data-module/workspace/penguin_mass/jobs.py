@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
+
 from penguin_mass.config import ConfigError, Settings
 from penguin_mass.data import load_new_birds, load_penguins
 from penguin_mass.domain import (
@@ -63,6 +65,9 @@ def predict_job(settings: Settings, source: Path, target: Path) -> int:
         raise ConfigError(f"--input: {source} not found")
     model = open_model(settings.output_dir / "model.skops")
     raw, birds = load_new_birds(source)
-    out = raw.assign(predicted_body_mass_g=model.predict(birds[FEATURES]))
+    # a bird with no culmen or flipper measurement would get only its species' and sex's guess
+    measured = birds[["bill_length_mm", "bill_depth_mm", "flipper_length_mm"]].notna().any(axis=1)
+    masses = pd.Series(model.predict(birds[FEATURES]), index=birds.index).where(measured)
+    out = raw.assign(predicted_body_mass_g=masses)
     save_predictions(Path(target), out)
     return len(out)

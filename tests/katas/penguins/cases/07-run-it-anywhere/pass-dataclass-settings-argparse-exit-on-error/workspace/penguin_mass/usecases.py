@@ -64,6 +64,8 @@ def predict(settings: Settings, input_csv: Path, output_csv: Path) -> int:
     model = read_model(Path(settings.output_dir) / "model.skops")
     raw, birds = load_unweighed(input_csv)
     result = raw.copy()
+    unmeasured = birds[domain.MEASUREMENTS[:3]].isna().all(axis="columns")  # culmen and flipper
     result["predicted_body_mass_g"] = model.predict(birds[FEATURES])
+    result.loc[unmeasured.to_numpy(), "predicted_body_mass_g"] = None  # nothing to estimate from
     write_table(Path(output_csv), result)
     return len(result)

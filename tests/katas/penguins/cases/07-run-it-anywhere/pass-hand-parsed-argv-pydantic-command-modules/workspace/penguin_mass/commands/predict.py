@@ -10,6 +10,8 @@ from penguin_mass.domain import FEATURES
 from penguin_mass.outputs import get_model, put
 from penguin_mass.settings import ConfigError, Settings
 
+BODY_MEASUREMENTS = ("bill_length_mm", "bill_depth_mm", "flipper_length_mm")
+
 
 def run(settings: Settings, input_csv: str, output_csv: str) -> int:
     """Write one predicted_body_mass_g per input row, in the input's order."""
@@ -17,6 +19,10 @@ def run(settings: Settings, input_csv: str, output_csv: str) -> int:
         raise ConfigError(f"--input {input_csv}: no such file")
     model = get_model(Path(settings.output_dir) / MODEL)
     birds = load_field_birds(input_csv)
-    table = pd.DataFrame({"predicted_body_mass_g": model.predict(birds[FEATURES])})
+    masses = []
+    for (_, bird), mass in zip(birds.iterrows(), model.predict(birds[FEATURES]), strict=True):
+        measured = any(pd.notna(bird[name]) for name in BODY_MEASUREMENTS)
+        masses.append(mass if measured else None)
+    table = pd.DataFrame({"predicted_body_mass_g": masses})
     put(output_csv, table.to_csv(index=False).encode("utf-8"))
     return len(table)
