@@ -87,25 +87,29 @@ def test_a_stage_folder_missing_from_the_manifest_is_caught(mini_repo, kata):
 
 
 def test_a_stage_without_hints_is_caught(mini_repo, kata):
-    manifest = mini_repo / "katas" / "warmup" / "kata.toml"
-    text = manifest.read_text()
-    start = text.index("hints = [")
-    manifest.write_text(text[:start] + "hints = []\n")
-    result = kata(mini_repo, "dev", "check")
-    assert result.code == 1
-    assert "stages[0].hints: must be a non-empty list of non-empty texts" in flat(result.out)
-
-
-def test_a_readme_without_its_sections_and_hints_is_caught(mini_repo, kata):
     readme = mini_repo / STAGE / "README.md"
     text = readme.read_text()
-    readme.write_text(
-        text.replace("## Takeaway", "## Summary").replace("Start from what the loop", "Begin")
-    )
+    start, end = text.index("## Hints"), text.index("## Discussion prompts")
+    readme.write_text(text[:start] + "## Hints\n\nAsk a neighbour.\n\n" + text[end:])
+    result = kata(mini_repo, "dev", "check")
+    assert result.code == 1
+    assert "README.md's Hints section has no hints" in flat(result.out)
+
+
+def test_hints_left_in_the_manifest_are_caught(mini_repo, kata):
+    manifest = mini_repo / "katas" / "warmup" / "kata.toml"
+    manifest.write_text(manifest.read_text() + 'hints = ["gentle"]\n')
+    result = kata(mini_repo, "dev", "check")
+    assert result.code == 1
+    assert "stages[0].hints: a stage's hints are the list under '## Hints'" in flat(result.out)
+
+
+def test_a_readme_without_its_sections_is_caught(mini_repo, kata):
+    readme = mini_repo / STAGE / "README.md"
+    readme.write_text(readme.read_text().replace("## Takeaway", "## Summary"))
     result = kata(mini_repo, "dev", "check")
     assert result.code == 1
     assert "README.md lacks the section(s) '## Takeaway'" in flat(result.out)
-    assert "lacks manifest hint 1 word for word" in flat(result.out)
 
 
 def test_a_stage_page_that_copies_its_readme_is_caught(mini_repo, kata):

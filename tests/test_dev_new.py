@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from kata.commands.dev_new import HINTS
 from kata.invariants import check_static
 from kata.manifest import find_kata
 from kata.repo import Repo
@@ -31,8 +32,7 @@ def test_a_new_stage_gets_every_file_and_its_nav_line(mini_repo, kata):
     assert (stage.title, stage.minutes, len(stage.hints)) == ("Name the columns", 60, 3)
     readme = stage.readme.read_text()
     assert readme.startswith("# Stage 2: Name the columns\n\n**Time box:** 60 min")
-    for hint in stage.hints:  # typed once, in the manifest, and written into the README
-        assert f"- {hint}" in readme
+    assert stage.hints == HINTS  # written in the README, the only place hints are read from
     assert readme.rstrip().endswith(
         "## Facilitation notes\n\n- TODO(author): where mobs get stuck and what the facilitator "
         "watches for, one bullet each, from the wrong hand-ins in the stage's cases."
@@ -57,7 +57,7 @@ def test_the_scaffold_fails_the_invariants_until_it_is_written(mini_repo, kata):
     assert kata(mini_repo, "dev", "new", "warmup", NEW, "--title", "Name the columns").code == 0
     report, _ = check_static(Repo(mini_repo), "warmup")
     problems = " ".join(next(s for s in report.stages if s.slug == NEW).problems)
-    for place in ("kata.toml's hints", "README.md", "test_name_the_columns.py", "case.toml"):
+    for place in ("README.md's hints", "README.md", "test_name_the_columns.py", "case.toml"):
         assert f"{place}" in problems, problems
     assert problems.count("TODO(author)") == 4, problems
 

@@ -227,7 +227,7 @@ def check_file(tmp_path: Path, body: str, **options) -> list[dict]:
     checks.mkdir(parents=True)
     (kata_dir / "kata.toml").write_text(
         'format = 1\ntitle = "t"\nsummary = "s"\naudience = ["a"]\n'
-        '[[stages]]\nslug = "01-only"\ntitle = "Only"\nminutes = 5\nhints = ["h"]\n'
+        '[[stages]]\nslug = "01-only"\ntitle = "Only"\nminutes = 5\n'
     )
     (checks / "test_demo.py").write_text(body)
     (kata_dir / "workspace").mkdir()
@@ -305,7 +305,7 @@ def test_only_runs_the_named_checks_and_refuses_a_name_that_is_not_there(tmp_pat
     checks.mkdir(parents=True)
     (kata_dir / "kata.toml").write_text(
         'format = 1\ntitle = "t"\nsummary = "s"\naudience = ["a"]\n'
-        '[[stages]]\nslug = "01-only"\ntitle = "Only"\nminutes = 5\nhints = ["h"]\n'
+        '[[stages]]\nslug = "01-only"\ntitle = "Only"\nminutes = 5\n'
     )
     (checks / "test_demo.py").write_text(
         "def test_one():\n    pass\n\ndef test_two():\n    pass\n\ndef test_three():\n    pass\n"

@@ -17,7 +17,6 @@ audience = ["data scientists", "developers"]
 slug = "01-first"
 title = "First"
 minutes = 30
-hints = ["gentle", "specific"]
 """
 
 
@@ -36,8 +35,30 @@ def test_a_valid_manifest_loads_with_its_stages(tmp_path):
     kata = load_kata(write(tmp_path, GOOD))
     assert kata.title == "A kata"
     assert [stage.slug for stage in kata.stages] == ["01-first"]
-    assert kata.stages[0].hints == ("gentle", "specific")
     assert kata.stage("1") is kata.stage("01-first")
+
+
+def test_a_stages_hints_are_the_list_under_hints_in_its_readme(tmp_path):
+    stage = load_kata(write(tmp_path, GOOD)).stages[0]
+    assert stage.hints == ()  # no README yet
+    stage.stage_dir.mkdir(parents=True)
+    stage.readme.write_text("# Stage 1\n\n## Steps\n\n- not a hint\n")
+    assert stage.hints == ()  # no Hints section
+    stage.readme.write_text(
+        "# Stage 1\n\n## Hints\n\nGentle first.\n\n- gentle\n- more\n  specific\n\n"
+        "## Discussion prompts\n\n- not a hint\n"
+    )
+    assert stage.hints == ("gentle", "more specific")
+
+
+def test_hints_in_the_manifest_are_refused_with_where_they_belong(tmp_path):
+    text = GOOD + 'hints = ["gentle", "specific"]\n'
+    with pytest.raises(ManifestError) as error:
+        load_kata(write(tmp_path, text))
+    message = str(error.value)
+    assert message.startswith("demo/kata.toml: stages[0].hints: ")
+    assert "'## Hints' in its README.md" in message
+    assert "\n" not in message
 
 
 @pytest.mark.parametrize("field", ["format", "title", "summary", "audience"])
@@ -46,7 +67,7 @@ def test_each_missing_top_level_field_is_named(tmp_path, field):
         load_kata(write(tmp_path, without(GOOD, field)))
 
 
-@pytest.mark.parametrize("field", ["slug", "title", "minutes", "hints"])
+@pytest.mark.parametrize("field", ["slug", "title", "minutes"])
 def test_each_missing_stage_field_is_named(tmp_path, field):
     head, stage = GOOD.split("[[stages]]")
     text = head + "[[stages]]" + without(stage, field)
@@ -64,10 +85,6 @@ def test_a_manifest_without_stages_is_rejected(tmp_path):
     [
         (("minutes = 30", 'minutes = "thirty"'), r"stages\[0\]\.minutes: must be a whole number"),
         (("minutes = 30", "minutes = 0"), r"stages\[0\]\.minutes: must be positive"),
-        (
-            ('hints = ["gentle", "specific"]', "hints = []"),
-            r"stages\[0\]\.hints: must be a non-empty list",
-        ),
         (
             ('slug = "01-first"', 'slug = "First Stage"'),
             r"stages\[0\]\.slug: 'First Stage' must look like",

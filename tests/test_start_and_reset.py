@@ -104,8 +104,7 @@ def test_start_of_a_later_stage_takes_the_previous_solution(tmp_path, mini_repo,
     kata_dir = mini_repo / "katas" / "warmup"
     manifest = kata_dir / "kata.toml"
     manifest.write_text(
-        manifest.read_text()
-        + '\n[[stages]]\nslug = "02-more"\ntitle = "More"\nminutes = 10\nhints = ["h"]\n'
+        manifest.read_text() + '\n[[stages]]\nslug = "02-more"\ntitle = "More"\nminutes = 10\n'
     )
     result = kata(mini_repo, "start", "warmup", "2")
     assert result.code == 0, result.err

@@ -197,7 +197,7 @@ def _scaffold_problems(repo: Repo, stage: Stage) -> list[str]:
     """What `kata dev new` left for the author, and check files grown past what a reader takes in."""
     found = []
     if any(stage_readme.PLACEHOLDER in hint for hint in stage.hints):
-        found.append(f"kata.toml's hints still hold {stage_readme.PLACEHOLDER}")
+        found.append(f"README.md's hints still hold {stage_readme.PLACEHOLDER}")
     cases = repo.root / "tests" / "katas" / stage.kata / "cases" / stage.slug
     for path in sorted([*stage.stage_dir.rglob("*.md"), *stage.stage_dir.rglob("*.py"),
                         *cases.rglob("case.toml")]):  # fmt: skip

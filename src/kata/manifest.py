@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kata.errors import KataError
+from kata.stage_readme import bullets, section
 
 FORMAT_VERSION = 1
 SLUG = re.compile(r"^(\d\d)-[a-z0-9]+(-[a-z0-9]+)*$")
@@ -26,7 +27,6 @@ class Stage:
     slug: str
     title: str
     minutes: int
-    hints: tuple[str, ...]
     number: int
     stage_dir: Path
     previous_slug: str | None = None  # None for a kata's first stage
@@ -59,6 +59,14 @@ class Stage:
     @property
     def readme(self) -> Path:
         return self.stage_dir / "README.md"
+
+    @property
+    def hints(self) -> tuple[str, ...]:
+        """The items of the README's `## Hints` list, gentle first: the one place a stage's hints
+        are written. Empty without a README or that section (`kata dev check` reports it)."""
+        if not self.readme.is_file():
+            return ()
+        return tuple(bullets(section(self.readme.read_text(encoding="utf-8"), "Hints")))
 
     @property
     def label(self) -> str:
@@ -162,13 +170,16 @@ def _parse_stage(
     minutes = fields.integer("minutes")
     if minutes <= 0:
         raise ManifestError(f"{where}: {field_prefix}.minutes: must be positive, got {minutes}")
-    hints = fields.texts("hints")
+    if "hints" in raw:
+        raise ManifestError(
+            f"{where}: {field_prefix}.hints: a stage's hints are the list under '## Hints' in its "
+            "README.md; move them there and remove this key"
+        )
     return Stage(
         kata=kata_dir.name,
         slug=slug,
         title=title,
         minutes=minutes,
-        hints=hints,
         number=number,
         stage_dir=kata_dir / "stages" / slug,
         previous_slug=previous,

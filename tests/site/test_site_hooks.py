@@ -45,7 +45,6 @@ def _kata(*minutes: int, root: Path = Path(".")) -> Kata:
             f"{n:02d}-step",
             f"Step {n}",
             m,
-            ("a", "b"),
             n,
             root / f"katas/demo/stages/{n:02d}-step",
         )
@@ -258,11 +257,16 @@ def test_a_readme_without_what_the_plan_needs_stops_the_build(
 # --- stage tables and kata lists ---------------------------------------------------------------
 
 
-def test_the_stage_table_lists_each_stage_with_its_minutes_and_the_total():
-    """The stage table has a row per stage (linked, with minutes and hints) and the total time."""
-    table = kata_pages.stage_table(_kata(60, 90), "katas/demo/index.md")
+def test_the_stage_table_lists_each_stage_with_its_minutes_and_the_total(tmp_path: Path):
+    """The stage table has a row per stage (linked, with minutes and the number of hints in its
+    README) and the total time."""
+    kata = _kata(60, 90, root=tmp_path)
+    for stage, hints in zip(kata.stages, ("- a\n- b\n", "- a\n- b\n- c\n"), strict=True):
+        stage.stage_dir.mkdir(parents=True)
+        stage.readme.write_text(f"# {stage.title}\n\n## Hints\n\n{hints}", encoding="utf-8")
+    table = kata_pages.stage_table(kata, "katas/demo/index.md")
     assert "| 1 | [Step 1](01-step.md) | 60 | 2 |" in table
-    assert "| 2 | [Step 2](02-step.md) | 90 | 2 |" in table
+    assert "| 2 | [Step 2](02-step.md) | 90 | 3 |" in table
     assert "**150** (2 h 30 min)" in table
 
 

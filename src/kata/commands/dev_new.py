@@ -1,9 +1,9 @@
 """`kata dev new KATA SLUG --title TITLE`: write a new stage's files from templates.
 
-The stage is appended to the kata: its manifest entry, a README with every required section (the
-manifest's hints written into it, so they are typed once), a checks file with one check that fails
-until it is written, the previous stage's solution as a start for this one, a discrimination case
-to replace, and the site page with its navigation line. Whatever still says TODO(author) makes
+The stage is appended to the kata: its manifest entry, a README with every required section (its
+Hints list is where a stage's hints are written, and only there), a checks file with one check that
+fails until it is written, the previous stage's solution as a start for this one, a discrimination
+case to replace, and the site page with its navigation line. Whatever still says TODO(author) makes
 `kata dev check` fail, so a scaffold cannot pass for a stage.
 """
 
@@ -115,11 +115,7 @@ def _words(slug: str) -> str:
 
 def _append_stage(kata: Kata, slug: str, title: str, minutes: int) -> Path:
     manifest = kata.kata_dir / MANIFEST
-    hints = "".join(f'  "{hint}",\n' for hint in HINTS)
-    entry = (
-        f'\n[[stages]]\nslug = "{slug}"\ntitle = "{title}"\nminutes = {minutes}\n'
-        f"hints = [\n{hints}]\n"
-    )
+    entry = f'\n[[stages]]\nslug = "{slug}"\ntitle = "{title}"\nminutes = {minutes}\n'
     with manifest.open("a", encoding="utf-8") as out:
         out.write(entry)
     return manifest
