@@ -74,6 +74,8 @@ def test_build_features_standardises_the_measurements(module):
 def test_build_features_encodes_sex_and_species(module):
     """build_features writes 1 for males and for a bird's own species, 0 elsewhere."""
     birds = many_birds(6)
+    birds["sex"] = birds["sex"].astype(object)
+    birds.loc[birds.index[3], "sex"] = None  # "0 otherwise" includes a bird of unknown sex
     features = frame_result("build_features", call(module, "build_features", birds))
     require_columns(features, "build_features", "male", "species_Gentoo")
     male = [int(v) for v in features["male"]]
