@@ -45,6 +45,34 @@ def test_learner_runs_count_passes_and_failures(tmp_path):
     assert "1 failed" in runs[1].output, "the learner's pytest output was lost"
 
 
+def test_a_run_that_stops_at_its_first_failure_meets_the_quickest_test_files_first(tmp_path):
+    suite = make_suite(tmp_path / "suite", "import time\n\ndef test_slow():\n    time.sleep(1.5)\n")
+    (suite / "tests" / "test_quick.py").write_text(
+        "class TestQuick:\n    def test_a(self):\n        assert 1\n\n"
+        "    def test_b(self):\n        assert 2\n"
+    )
+    (baseline,) = learner_tests.run_test_suites([suite])
+    assert baseline.ok
+    order = baseline.files_cheapest_first()
+    assert order == ["tests/test_quick.py", "tests/test_it.py"], baseline.file_seconds
+    # A "mutant" that the quick file catches: the slow file never runs.
+    (suite / "tests" / "test_quick.py").write_text("def test_a():\n    assert 0\n")
+    (run,) = learner_tests.run_test_suites([suite], stop_at_first_failure=True, order=order)
+    assert (run.failed, run.passed) == (1, 0), run.output
+    assert run.seconds < 1.5
+
+
+def test_a_test_not_traced_to_a_file_leaves_the_order_to_pytest(tmp_path):
+    suite = make_suite(tmp_path / "suite", "def test_a():\n    assert 1\n")
+    (suite / "pytest.ini").write_text(
+        "[pytest]\ntestpaths = tests\npythonpath = .\naddopts = --doctest-glob=*.txt\n"
+    )
+    (suite / "tests" / "guide.txt").write_text(">>> 2 * 2\n4\n")
+    (baseline,) = learner_tests.run_test_suites([suite])
+    assert baseline.passed == 2, baseline.output
+    assert baseline.files_cheapest_first() is None, baseline.file_seconds
+
+
 def test_a_learner_run_that_hangs_is_stopped(tmp_path):
     slow = make_suite(tmp_path / "slow", "import time\n\ndef test_a():\n    time.sleep(30)\n")
     (run,) = learner_tests.run_test_suites([slow], timeout=1)

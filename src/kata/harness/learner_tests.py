@@ -28,6 +28,9 @@ class TestRun:
     failing: list[str] = field(default_factory=list)  # "file::test" of each failed or erred test
     seconds: float = 0.0  # the tests' own time as pytest measured it (start-up and imports aside)
     skipped: list[str] = field(default_factory=list)  # "file::test" of each skipped or xfailed test
+    # Each test file's share of `seconds`, by its path in the workspace; None when a test could not
+    # be traced to a file (a doctest, a plugin's item), so that no caller runs a partial list.
+    file_seconds: dict[str, float] | None = None
 
     __test__ = False  # not a test class, whatever pytest thinks of the name
 
@@ -60,6 +63,13 @@ class TestRun:
                 "every library are present proves nothing"
             )
         return text
+
+    def files_cheapest_first(self) -> list[str] | None:
+        """The test files, quickest first: the order in which a run that stops at its first
+        failure finds a mutant soonest (a golden master that runs the notebook goes last)."""
+        if not self.file_seconds:
+            return None
+        return sorted(self.file_seconds, key=lambda path: (self.file_seconds[path], path))
 
 
 def run_learner_tests(root: Path, timeout: int = 120) -> TestRun:
@@ -111,12 +121,14 @@ def run_test_suites(
     timeout: int = 120,
     stop_at_first_failure: bool | Sequence[bool] = False,
     environments: Sequence[dict[str, str]] | None = None,
+    order: Sequence[str] | None = None,
 ) -> list[TestRun]:
     """Run pytest in each folder (side by side, as many as there are cores) and report each.
 
     With `stop_at_first_failure`, a run ends at its first failing test (`-x`): enough to know that
     a mutant was caught; a sequence says it folder by folder. `environments` adds variables to
-    each run's environment (a library mutant is switched on that way).
+    each run's environment (a library mutant is switched on that way). `order` lists the test
+    files to run, in that order, for the runs that stop at their first failure.
     """
     stops = (
         [stop_at_first_failure] * len(folders)
@@ -132,7 +144,7 @@ def run_test_suites(
         runs = [
             service.start(
                 folder,
-                pytest_argv(report, ("-x",) if stop else ()),
+                pytest_argv(report, ("-x", *(order or ())) if stop else ()),
                 env=environment,
                 timeout=timeout,
             )
@@ -161,10 +173,17 @@ def reported(run: processes.Run, junit: Path) -> TestRun:
     passed = failed = errors = 0
     seconds = 0.0
     failing, skipped = [], []
+    file_seconds: dict[str, float] | None = {}
     if junit.exists() and not run.timed_out:
         root = ET.parse(junit).getroot()
         for case in root.iter("testcase"):
-            seconds += float(case.get("time", 0) or 0)
+            took = float(case.get("time", 0) or 0)
+            seconds += took
+            source = _test_file(run.folder, case.get("classname") or "")
+            if source is None or file_seconds is None:
+                file_seconds = None
+            else:
+                file_seconds[source] = file_seconds.get(source, 0.0) + took
             module = (case.get("classname") or "").replace(".", "/")
             if case.find("failure") is not None or case.find("error") is not None:
                 failing.append(f"{module}.py::{case.get('name')}")
@@ -182,4 +201,17 @@ def reported(run: processes.Run, junit: Path) -> TestRun:
             )
     elif not run.timed_out:
         errors = 1  # pytest itself failed (bad configuration, a conftest that does not import)
-    return TestRun(passed, failed, errors, output, run.timed_out, failing, seconds, skipped)
+    return TestRun(
+        passed, failed, errors, output, run.timed_out, failing, seconds, skipped, file_seconds
+    )
+
+
+def _test_file(folder: Path, classname: str) -> str | None:
+    """The file a JUnit classname ("tests.test_model" or "tests.test_model.TestFit") came from,
+    relative to `folder`, or None when no file of that name is there."""
+    parts = classname.split(".")
+    for end in range(len(parts), 0, -1):
+        relative = "/".join(parts[:end]) + ".py"
+        if (Path(folder) / relative).is_file():
+            return relative
+    return None

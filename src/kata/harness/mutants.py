@@ -336,10 +336,15 @@ def judge_tests(
             tried.append(refactoring)
             copies.append(copy)
             environments.append({})
-        # A mutant run can stop at its first failure; a refactoring's run goes on to list every
-        # test it broke.
+        # A mutant run can stop at its first failure, and meets the quickest test files first; a
+        # refactoring's run goes on to list every test it broke.
         stops = [True] * len(placed) + [False] * len(tried)
-        runs = run_test_suites(copies, environments=environments, stop_at_first_failure=stops)
+        runs = run_test_suites(
+            copies,
+            environments=environments,
+            stop_at_first_failure=stops,
+            order=baseline.files_cheapest_first(),
+        )
         acted = {name for name, marker in markers.items() if marker.exists()}
     finally:
         for copy in copies:
