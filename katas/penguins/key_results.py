@@ -2,7 +2,8 @@
 
 Stage 2 collects the key results in a dictionary; every later stage that only moves code (3, and
 6) must leave each of them where it was: re-recording the golden master cannot hide a moved gram,
-because the comparison is with the start's notebook, run by the check.
+because the comparison is with the start's notebook, run by the check. The check that the notebook
+runs at all is here too, collected by those stages' check files by import.
 """
 
 from __future__ import annotations
@@ -56,3 +57,11 @@ def _numbers_in(value) -> int:
         _numbers_in(item) if isinstance(item, dict) else isinstance(item, int | float)
         for item in value.values()
     )
+
+
+@pytest.mark.expensive  # it waits for the notebooks to run; the cheap checks report first
+def test_the_notebook_still_runs_top_to_bottom(notebook_runs):
+    """The notebook runs from the first cell to the last in a fresh kernel."""
+    mine, _ = notebook_runs
+    if isinstance(mine, str):
+        fail(mine)
