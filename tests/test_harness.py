@@ -455,6 +455,21 @@ def test_the_io_audit_sees_writes_by_any_library_and_who_made_them(tmp_path):
     assert not any(event.target.endswith(".py") for event in run.events)
 
 
+def test_the_io_audit_sees_a_module_that_opens_a_file_while_it_is_imported(tmp_path):
+    (tmp_path / "shop").mkdir()
+    (tmp_path / "shop" / "__init__.py").write_text("")
+    (tmp_path / "shop" / "pure.py").write_text(
+        "import logging\n\nimport numpy as np\n\n"
+        "logging.basicConfig(filename='shop.log')\n\ndef total(values):\n    return sum(values)\n"
+    )
+    (tmp_path / "main.py").write_text("from shop.pure import total\nprint(total([1, 2]))\n")
+    run = audited(tmp_path, ["main.py"])
+    assert run.returncode == 0, run.stderr
+    by_pure = run.touched_by(["shop/pure.py"], ["shop/pure.py"])
+    assert [event.target for event in by_pure] == ["shop.log"], run.events
+    assert not any(event.target.endswith(".py") for event in run.events)
+
+
 def test_modules_outside_every_layers_contract_are_named(tmp_path):
     package = tmp_path / "shop"
     for name in ("__init__", "__main__", "cli", "domain/__init__", "domain/prices", "helpers"):

@@ -157,8 +157,9 @@ def _install(log_path: str, root: str) -> None:
         while frame is not None:
             filename = frame.f_code.co_filename
             if filename.startswith("<frozen importlib"):
-                return  # Python importing a module: not the program's I/O
-            if filename.startswith(root_slash) or not filename.startswith(("/", "<")):
+                if not frames:  # an import's own reading (a module, a library's data files)
+                    return
+            elif filename.startswith(root_slash) or not filename.startswith(("/", "<")):
                 relative = filename[len(root_slash) :] if filename.startswith("/") else filename
                 frames.append((relative, frame.f_lineno))
             frame = frame.f_back
