@@ -12,7 +12,9 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from anywhere_inputs import BadInput
+import pytest
+from anywhere_inputs import PREDICTIONS, BadInput
+from anywhere_readers import read_predictions
 from anywhere_runs import TIMEOUT, Session
 
 from kata.harness import fail
@@ -132,4 +134,26 @@ def refused_untrusted_model(session: Session) -> None:
         "With outputs/model.skops replaced by a skops file holding json.dumps (a function skops does "
         f"not trust), `{run.command}` " + "; ".join(problems) + ". Compare "
         "skops.io.get_untrusted_types(file=path) with your own allow-list before skops.io.load."
+    )
+
+
+def left_the_unmeasured_bird_empty(session: Session) -> None:
+    """predict, on three birds with the middle one never measured, left only that mass empty."""
+    run = session.runs["predict-unmeasured"]
+    assert run.code == 0, (
+        f"predict stopped (exit {run.code}) on three birds, the middle one never measured: "
+        f"{run.last_words()}. Such a bird is an ordinary row of a field export, not a mistake "
+        "in it: leave its mass empty and predict the others."
+    )
+    found = read_predictions(run, "unmeasured")
+    assert len(found) == 3, f"predict wrote {len(found)} rows for 3 birds; expected one per bird."
+    assert found[1] is None, (
+        f"predict wrote {found[1]:.0f} g for line 3 of its input, a bird with no culmen length, "
+        "culmen depth or flipper length (the export's 'Adult not sampled'). The model filled all "
+        "three from the training birds and gave a mass that knows only species and sex; leave that "
+        "bird's prediction empty and predict the others."
+    )
+    assert [found[0], found[2]] == pytest.approx(PREDICTIONS[:2], abs=1.0), (
+        f"predict wrote {found} for three birds; the two measured ones should get "
+        f"{[round(value) for value in PREDICTIONS[:2]]} g, as they do in a file of their own."
     )
