@@ -52,9 +52,13 @@ from tracking_run_checks import (  # noqa: F401  # isort: skip
 
 
 @pytest.fixture(scope="module", autouse=True)
-def server():
-    """One MLflow tracking server per check session, started first so that it boots meanwhile."""
-    yield from running_server()
+def server(request):
+    """One MLflow tracking server per check session, started first so that it boots meanwhile
+    (when the server's check is among those to run)."""
+    checks = {getattr(item, "originalname", item.name) for item in request.session.items}
+    yield from running_server(
+        test_the_same_commands_work_against_a_tracking_server.__name__ in checks
+    )
 
 
 @pytest.fixture(scope="module")
