@@ -116,8 +116,8 @@ def source_of(folder: Path) -> str:
     return "\n".join(p.read_text(errors="replace") for p in sorted(folder.rglob("*.py")))
 
 
-def describe(stage, solution: Path) -> tuple[str, bool, str | None]:
-    """What the checks do that takes time: (in words, executes notebooks?, service or hooks)."""
+def describe(stage, solution: Path) -> tuple[str, str | None]:
+    """What the checks do that takes time: (in words, the service or hooks they start, if any)."""
     from kata.harness import load_mutants
 
     checks = source_of(stage.checks_dir)
@@ -139,7 +139,7 @@ def describe(stage, solution: Path) -> tuple[str, bool, str | None]:
         )
     markers = ("pre-commit", "pre_commit", "mlflow server", "tracking server")
     service = next((marker for marker in markers if marker in checks), None)
-    return "; ".join(words), not words[0].startswith("no "), service
+    return "; ".join(words), service
 
 
 def kata_check(stage, solution: Path) -> list[str]:
@@ -206,7 +206,7 @@ def bench_stage_times(runs: int) -> list[Row]:
             checks.append(timed(kata_check(stage, solution)))
             floors.append(plain_script_run(stage, solution))
         check, floor = median(checks, "seconds"), median(floors, "seconds")
-        kind, _, service = describe(stage, solution)
+        kind, service = describe(stage, solution)
         factor = SERVICE_FACTOR if service else FLOOR_FACTOR
         target = factor * floor + FLOOR_SLACK
         failed = max(timing.finished.returncode for timing in [*checks, *floors])
@@ -229,9 +229,7 @@ def bench_stage_times(runs: int) -> list[Row]:
 def plain_script_run(stage, solution: Path) -> Timing:
     """One `python analysis.py` (or explore.py) in a copy of the solution beside the kata's data,
     the way a learner runs the notebook's script by hand."""
-    script = next(
-        (name for name in ("analysis.py", "explore.py") if (solution / name).is_file()), None
-    )
+    script = "analysis.py" if (solution / "analysis.py").is_file() else "explore.py"
     with tempfile.TemporaryDirectory(prefix="kata-bench-floor-") as scratch:
         workspace = Path(scratch) / stage.kata / "workspace"
         shutil.copytree(solution, workspace, ignore=COPY_IGNORED)
@@ -241,8 +239,7 @@ def plain_script_run(stage, solution: Path) -> Timing:
         env = {**os.environ, "MPLBACKEND": "Agg", "MLFLOW_DISABLE_TELEMETRY": "true"}
         if stage.kata == "penguins" and stage.number >= 8:
             env["MLFLOW_TRACKING_URI"] = f"sqlite:///{scratch}/mlflow.db"
-        return timed([str(BIN / "python"), script or "-c", *([] if script else ["pass"])],
-                     cwd=workspace, env=env)  # fmt: skip
+        return timed([str(BIN / "python"), script], cwd=workspace, env=env)
 
 
 # --- watch: from a save to the start of the re-run ---------------------------------------------

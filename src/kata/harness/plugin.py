@@ -69,6 +69,13 @@ def mutants(stage: Stage) -> list[Mutant]:
 
 
 @pytest.fixture(scope="module")
+def checks_to_run(request: pytest.FixtureRequest) -> frozenset[str]:
+    """The function names of the checks this session runs (all of them for `kata check`; the few a
+    discrimination case names): a fixture that makes runs for many checks makes only those read."""
+    return frozenset(getattr(item, "originalname", item.name) for item in request.session.items)
+
+
+@pytest.fixture(scope="module")
 def workspace(request: pytest.FixtureRequest, stage: Stage) -> Path:
     """A private copy of the workspace under check, beside a private copy of the kata's data."""
     option = request.config.getoption("kata_workspace")

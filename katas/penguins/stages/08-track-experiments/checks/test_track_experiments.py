@@ -51,23 +51,17 @@ from tracking_run_checks import (  # noqa: F401  # isort: skip
 )
 
 
-@pytest.fixture(scope="module")
-def to_run(request) -> set[str]:
-    """The names of the checks this session runs (a wrong case names a few)."""
-    return {getattr(item, "originalname", item.name) for item in request.session.items}
-
-
 @pytest.fixture(scope="module", autouse=True)
-def server(to_run):
+def server(checks_to_run):
     """One MLflow tracking server per check session, started first so that it boots meanwhile
     (when the server's check is among those to run)."""
     yield from running_server(
-        test_the_same_commands_work_against_a_tracking_server.__name__ in to_run
+        test_the_same_commands_work_against_a_tracking_server.__name__ in checks_to_run
     )
 
 
 @pytest.fixture(scope="module")
-def story(workspace, stage, server, to_run):
+def story(workspace, stage, server, checks_to_run):
     """Every round of the learner's commands, played once; the checks read what they left.
     Rounds 5 to 8 are played when one of their checks is to run."""
     later = (
@@ -77,7 +71,7 @@ def story(workspace, stage, server, to_run):
         test_replacing_a_better_champion_with_a_reason_keeps_the_reason,
         test_promote_without_a_run_id_replaces_a_worse_champion,
     )
-    compare_rounds = any(check.__name__ in to_run for check in later)
+    compare_rounds = any(check.__name__ in checks_to_run for check in later)
     yield from played_story(workspace, stage, server, compare_rounds)
 
 
