@@ -49,8 +49,9 @@ output_dir = "outputs/other"
 TYPO_PROFILE = "\n[profiles.typo]\naplha = 3.0\n"
 
 # Row 3 of the export is a bird with no measurement at all ("Adult not sampled"): among two measured
-# birds it must get no mass (see the README's rule for birds to predict for).
-UNMEASURED_ROWS = [0, 3, 8]
+# birds it must get no mass; row 40's bird, sent with its flipper length blanked, must get one (see
+# the README's rule for birds to predict for).
+UNMEASURED_ROWS = [0, 3, 8, 40]
 # Twelve birds of the export (their row numbers there), sent to predict without their body mass,
 # and what the model trained with the defaults predicts for each.
 PREDICT_ROWS = [0, 8, 40, 100, 151, 152, 160, 200, 250, 275, 280, 330]
@@ -143,11 +144,15 @@ def write_csv(path: Path, header: list[str], rows: list[list[str]]) -> None:
         writer.writerows(rows)
 
 
-def write_birds(path: Path, which: list[int] = PREDICT_ROWS) -> None:
-    """The birds of the export in rows `which` (PREDICT_ROWS by default), without the body mass."""
+def write_birds(path: Path, which: list[int] = PREDICT_ROWS, blank_last: str = "") -> None:
+    """The birds of the export in rows `which` (PREDICT_ROWS by default), without the body mass,
+    and with the last bird's `blank_last` column left empty when one is named."""
     header, rows = export_rows()
     keep = [i for i, name in enumerate(header) if name != "Body Mass (g)"]
-    write_csv(path, [header[i] for i in keep], [[rows[r][i] for i in keep] for r in which])
+    birds = [[rows[r][i] for i in keep] for r in which]
+    if blank_last:
+        birds[-1][[header[i] for i in keep].index(blank_last)] = ""
+    write_csv(path, [header[i] for i in keep], birds)
 
 
 def write_bad_export(path: Path, which, column, row, value) -> None:

@@ -95,7 +95,7 @@ def run_session(workspace: Path, stage, skip: set[str] = frozenset()):
             (bad_settings[case.id] / SETTINGS_FILE).write_text(case.settings, encoding="utf-8")
             result.before[case.id] = snapshot(bad_settings[case.id])
         write_birds(own / "birds.csv")
-        write_birds(own / "unmeasured.csv", UNMEASURED_ROWS)
+        write_birds(own / "unmeasured.csv", UNMEASURED_ROWS, blank_last="Flipper Length (mm)")
 
         env_all = {"PENGUIN_MASS_ALPHA": "10", "PENGUIN_MASS_SEED": "7",
                    "PENGUIN_MASS_TEST_FRACTION": "0.25", "PENGUIN_MASS_FOLDS": "4",

@@ -138,15 +138,16 @@ def refused_untrusted_model(session: Session) -> None:
 
 
 def left_the_unmeasured_bird_empty(session: Session) -> None:
-    """predict, on three birds with the middle one never measured, left only that mass empty."""
+    """predict, on four birds (the second never measured, the fourth without its flipper length),
+    left only the second's mass empty."""
     run = session.runs["predict-unmeasured"]
     assert run.code == 0, (
-        f"predict stopped (exit {run.code}) on three birds, the middle one never measured: "
+        f"predict stopped (exit {run.code}) on four birds, the second never measured: "
         f"{run.last_words()}. Such a bird is an ordinary row of a field export, not a mistake "
         "in it: leave its mass empty and predict the others."
     )
     found = read_predictions(run, "unmeasured")
-    assert len(found) == 3, f"predict wrote {len(found)} rows for 3 birds; expected one per bird."
+    assert len(found) == 4, f"predict wrote {len(found)} rows for 4 birds; expected one per bird."
     assert found[1] is None, (
         f"predict wrote {found[1]:.0f} g for line 3 of its input, a bird with no culmen length, "
         "culmen depth or flipper length (the export's 'Adult not sampled'). The model filled all "
@@ -154,6 +155,11 @@ def left_the_unmeasured_bird_empty(session: Session) -> None:
         "bird's prediction empty and predict the others."
     )
     assert [found[0], found[2]] == pytest.approx(PREDICTIONS[:2], abs=1.0), (
-        f"predict wrote {found} for three birds; the two measured ones should get "
+        f"predict wrote {found[:3]} for the first three birds; the two measured ones should get "
         f"{[round(value) for value in PREDICTIONS[:2]]} g, as they do in a file of their own."
+    )
+    assert found[3] is not None, (
+        "predict left line 5 of its input empty: a bird whose flipper length alone is missing. "
+        "With one or two of the three measurements the model fills the gap, as in training; only "
+        "a bird with none of them gets no mass."
     )
