@@ -7,7 +7,7 @@ KATA   ?= penguins
 export MLFLOW_DISABLE_TELEMETRY := true
 export DO_NOT_TRACK := 1
 
-.PHONY: setup practice test test-extended lab docs bench lint clean
+.PHONY: setup practice test test-extended lab docs team-server team-server-stop bench lint clean
 
 ## setup: create .venv with the exact versions in uv.lock (bytecode compiled, so checks start fast)
 setup: $(VENV)/.installed
@@ -38,6 +38,15 @@ lab: setup
 ## docs: serve the study site at http://127.0.0.1:8000 and rebuild on every change
 docs: setup
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+## team-server: start a team's MLflow server on PostgreSQL at http://127.0.0.1:$(PORT) (PORT=5000 by default)
+PORT ?= 5000
+team-server: setup
+	$(BIN)/kata team-server start --port $(PORT)
+
+## team-server-stop: stop the team's server and its database (the runs stay in .kata/team-server/)
+team-server-stop: setup
+	$(BIN)/kata team-server stop
 
 ## bench: time the learner loop, the site, the suite and a fresh set-up against the brief's targets
 bench: setup

@@ -24,6 +24,7 @@ from kata.commands import (
     show,
     start,
     status,
+    team_server,
     watch,
 )
 from kata.context import Context
@@ -43,6 +44,7 @@ COMMANDS = {
     "restore": restore,
     "progress": progress,
     "doctor": doctor,
+    "team-server": team_server,
 }
 DEV_COMMANDS = ["dev check", "dev new"]
 

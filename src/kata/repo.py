@@ -32,6 +32,11 @@ class Repo:
     def backups_dir(self) -> Path:
         return self.state_dir / "backups"
 
+    @property
+    def team_server_dir(self) -> Path:
+        """The team's tracking server: its PostgreSQL cluster, artifacts and logs."""
+        return self.state_dir / "team-server"
+
     def kata_dir(self, kata: str) -> Path:
         return self.katas_dir / kata
 

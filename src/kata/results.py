@@ -52,12 +52,24 @@ class CheckResult:
 
 
 @dataclass
+class NotRun:
+    """A check this machine cannot run (a program it needs is not installed): neither passed nor
+    failed, and shown with what to install."""
+
+    id: str
+    name: str
+    sentence: str
+    why: str
+
+
+@dataclass
 class CheckRun:
     kata: str
     stage: str
     workspace: str
     results: list[CheckResult] = field(default_factory=list)
     seconds: float = 0.0
+    not_run: list[NotRun] = field(default_factory=list)
 
     @property
     def passed(self) -> bool:
@@ -78,4 +90,5 @@ class CheckRun:
             "results": [result.to_json() for result in self.results],
             "seconds": self.seconds,
             "passed": self.passed,
+            "not_run": [asdict(check) for check in self.not_run],
         }

@@ -18,7 +18,7 @@ from kata import preflight
 from kata.errors import KataError
 from kata.helper_variables import CHECK_HELPER
 from kata.manifest import Stage
-from kata.results import CheckResult, CheckRun, FailureKind, Outcome
+from kata.results import CheckResult, CheckRun, FailureKind, NotRun, Outcome
 
 CHECKS_INI = Path(__file__).resolve().parent / "harness" / "checks.ini"
 
@@ -48,7 +48,7 @@ def run_checks(
         run = process.wait(timeout, on_result)
     finally:
         process.cancel()  # only does something when interrupted or timed out
-    ran = {result.name for result in run.results}
+    ran = {check.name for check in [*run.results, *run.not_run]}
     unknown = [name for name in only if name not in ran]
     if unknown:
         raise KataError(f"{stage.label} has no check named {', '.join(unknown)}")
@@ -173,7 +173,8 @@ class CheckProcess:
         finally:
             shutil.rmtree(self.scratch, ignore_errors=True)
         seconds = time.monotonic() - self.began
-        return CheckRun(stage.kata, stage.slug, str(self.workspace), results, seconds)
+        workspace = str(self.workspace)
+        return CheckRun(stage.kata, stage.slug, workspace, results, seconds, report.not_run)
 
     def cancel(self) -> None:
         """End the run and everything it started; does nothing once the run has finished."""
@@ -191,6 +192,7 @@ class _Report:
         self.path, self.on_result = path, on_result
         self.offset = 0
         self.collected: list[dict] | None = None
+        self.not_run: list[NotRun] = []
         self.results: list[CheckResult] = []
 
     def read_new(self) -> None:
@@ -205,6 +207,7 @@ class _Report:
             record = json.loads(line)
             if "collected" in record:
                 self.collected = record["collected"]
+                self.not_run = [NotRun(**check) for check in record.get("not_run", [])]
             else:
                 result = CheckResult.from_json(record["result"])
                 self.results.append(result)

@@ -74,6 +74,8 @@ def test_kata_check_gives_the_expected_verdict(case, tmp_path):
     fails = spec.get("fails", [])
     run = run_checks(stage, workspace, only=sorted({name.split("[")[0] for name in fails}))
     failures = "\n".join(f"{r.name}: {r.kind}: {r.message[:300]}" for r in run.failures)
+    missing = "; ".join(f"{check.name}: {check.why}" for check in run.not_run)
+    assert not missing, f"a case proves nothing with checks left out (.ci/run installs): {missing}"
     if spec["expect"] == "pass":
         assert run.passed, f"{spec['why']}\nbut it failed:\n{failures}"
         return

@@ -59,7 +59,7 @@ def main(args, context: Context) -> int:
     if args.json:
         print(json.dumps(run.to_json(), indent=2))
     else:
-        print(summary(kata, stage, run, context, own_workspace))
+        print("\n".join([*not_run_lines(run), summary(kata, stage, run, context, own_workspace)]))
     if unsaved:  # the verdict above stands; only its record is missing
         print(f"kata: your result could not be saved in your progress: {unsaved}", file=sys.stderr)
     return 0 if run.passed else CHECK_FAILED
@@ -98,6 +98,15 @@ def line(result: CheckResult) -> str:
     return text
 
 
+def not_run_lines(run: CheckRun) -> list[str]:
+    """The checks this machine cannot run, each with what it lacks: they neither pass nor fail."""
+    return [
+        f"  {display.paint('-', 'dim')} {check.sentence} "
+        + display.paint(f"(not run on this machine: {check.why})", "dim")
+        for check in run.not_run
+    ]
+
+
 def render(
     kata: Kata,
     stage: Stage,
@@ -109,6 +118,7 @@ def render(
     """The whole report at once: header, one line per check, summary (for `kata watch`)."""
     lines = [header(stage, context, Path(run.workspace), own_workspace)]
     lines += [line(result) for result in run.results]
+    lines += not_run_lines(run)
     lines.append(summary(kata, stage, run, context, own_workspace, hint_how))
     return "\n".join(lines)
 
@@ -124,6 +134,8 @@ def summary(
     passed = sum(result.passed for result in run.results)
     waiting = sum(result.kind is FailureKind.WAITING for result in run.results)
     lines = ["", f"{passed} of {len(run.results)} checks pass ({run.seconds:.1f} s)."]
+    if run.not_run:
+        lines[-1] = lines[-1][:-1] + f"; {len(run.not_run)} could not run on this machine."
     if waiting:
         lines[-1] = lines[-1][:-1] + f"; {waiting} slower ones wait until the others pass."
     if run.passed and not own_workspace:

@@ -394,6 +394,8 @@ class Screen:
         if isinstance(outcome, CheckRun):
             self._reload_progress()
             check.record(self.context, self.kata, self.stage, outcome, self.workspace)
+            for line in check.not_run_lines(outcome):
+                self._say(line)
             self._say(
                 check.summary(
                     self.kata,

@@ -9,6 +9,9 @@ runner as missing.
 Checks marked `expensive` run after the others (pytest's order otherwise). With `--kata-gate`, an
 expensive check runs only if every cheaper one passed; otherwise it is reported as waiting, so
 the learner reads the first useful failure in seconds (`kata check`, `kata watch`).
+
+A check marked `needs(missing=WHY)` with a non-empty WHY (a program it drives is not installed
+here) is not run: the report lists it apart, with WHY, as neither passed nor failed.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ import pytest
 from kata.harness import staging
 from kata.harness.mutants import Mutant, load_mutants
 from kata.manifest import Stage, load_kata
-from kata.results import CheckResult, FailureKind, Outcome
+from kata.results import CheckResult, FailureKind, NotRun, Outcome
 
 _copies = pytest.StashKey[dict]()
 
@@ -111,6 +114,7 @@ class _Recorder:
         self.stream = Path(target).open("a", encoding="utf-8") if target else None  # noqa: SIM115
         self.gate = bool(config.getoption("kata_gate", default=False))
         self.cheap_failed = False
+        self.not_run: list[NotRun] = []
 
     def _write(self, record: dict) -> None:
         if self.stream is not None:
@@ -120,6 +124,13 @@ class _Recorder:
     @pytest.hookimpl(trylast=True)
     def pytest_collection_modifyitems(self, items: list[pytest.Item]) -> None:
         items.sort(key=is_expensive)  # stable: the file's order within each group
+        runnable = [item for item in items if not missing_here(item)]
+        self.not_run = [
+            NotRun(item.nodeid, name_of(item), sentence(item), missing_here(item))
+            for item in items
+            if missing_here(item)
+        ]
+        items[:] = runnable
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_runtest_protocol(self, item: pytest.Item) -> bool | None:
@@ -141,7 +152,8 @@ class _Recorder:
             {"id": item.nodeid, "name": name_of(item), "sentence": sentence(item)}
             for item in session.items
         ]
-        self._write({"collected": checks})
+        not_run = [vars(check) for check in self.not_run]
+        self._write({"collected": checks, "not_run": not_run})
 
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo):
@@ -200,6 +212,12 @@ def _skip_reason(report: pytest.TestReport) -> str:
     if isinstance(longrepr, tuple) and len(longrepr) == 3:
         return str(longrepr[2]).removeprefix("Skipped: ")
     return ""
+
+
+def missing_here(item: pytest.Item) -> str:
+    """Why this machine cannot run the check (`@pytest.mark.needs(missing=...)`), or ""."""
+    marker = item.get_closest_marker("needs")
+    return marker.kwargs.get("missing", "") if marker else ""
 
 
 def is_expensive(item: pytest.Item) -> bool:

@@ -23,19 +23,17 @@ from tracking_results import (
     champion_of,
     compared,
     estimates,
-    param_is,
     read_predictions,
     require,
     rounded,
     said_one_error_line,
-    sha256_of,
     surveyed,
 )
-from tracking_server import running_server
-from tracking_story import REASON, TIGHT_GATE, WEAK_ALPHA, WIDE_GATE, played_story
-from tracking_terms import CHAMPION, EXPERIMENT, MODEL, RAW_DATA, REASON_TAG
+from tracking_server import running_server, running_team_server
+from tracking_story import REASON, TIGHT_GATE, WEAK_ALPHA, WIDE_GATE, Servers, played_story
+from tracking_terms import CHAMPION, MODEL, REASON_TAG
 
-from kata.harness import fail, notebook_pair_in_sync, run_learner_tests
+from kata.harness import notebook_pair_in_sync, run_learner_tests
 from kata.harness.import_contracts import require_contracts_kept
 
 # The first seven checks, collected here: pytest runs them in the order they are imported (after
@@ -60,8 +58,16 @@ def server(checks_to_run):
     )
 
 
+@pytest.fixture(scope="module", autouse=True)
+def team_server(checks_to_run):
+    """A team's server on PostgreSQL, also started first (when its check is to run)."""
+    yield from running_team_server(
+        test_two_pairs_share_a_team_server_on_postgresql.__name__ in checks_to_run
+    )
+
+
 @pytest.fixture(scope="module")
-def story(workspace, stage, server, checks_to_run):
+def story(workspace, stage, server, team_server, checks_to_run):
     """Every round of the learner's commands, played once; the checks read what they left.
     Rounds 5 to 8 are played when one of their checks is to run."""
     later = (
@@ -72,7 +78,7 @@ def story(workspace, stage, server, checks_to_run):
         test_promote_without_a_run_id_replaces_a_worse_champion,
     )
     compare_rounds = any(check.__name__ in checks_to_run for check in later)
-    yield from played_story(workspace, stage, server, compare_rounds)
+    yield from played_story(workspace, stage, Servers(server, team_server), compare_rounds)
 
 
 @pytest.mark.expensive
@@ -222,43 +228,6 @@ def test_predict_in_a_fresh_process_uses_the_champion(story):
     )
 
 
-@pytest.mark.expensive
-def test_the_same_commands_work_against_a_tracking_server(story, server):
-    """train, promote and predict work the same against an MLflow server on 127.0.0.1."""
-    require(story)
-    if not server.wait_until_healthy():
-        fail(
-            f"The check could not start its MLflow server, so this was not checked: {server.explain()}"
-        )
-    for name in ("server train", "server promote", "server predict"):
-        run = story.runs[name]
-        assert run.ok, f"With MLFLOW_TRACKING_URI={server.uri}: {run.said()}"
-    found = surveyed(story.server_store, "the server's store")
-    runs = found["runs"]
-    assert [param_is(run, "alpha", 1.0) for run in runs] == [True], (
-        f"After one train, the server's experiment {EXPERIMENT!r} holds {len(runs)} runs; "
-        "expected one, with alpha 1."
-    )
-    tags = runs[0]["tags"]
-    assert tags.get("git_commit") == "unknown", (
-        f"A run from a folder outside any git repository has git_commit = "
-        f"{tags.get('git_commit')!r}; expected 'unknown'."
-    )
-    assert tags.get("data_sha256") == sha256_of(story.remote / RAW_DATA), (
-        f"The server's run has data_sha256 = {tags.get('data_sha256')!r}, not the data's SHA-256."
-    )
-    assert list(server.artifacts.rglob("model.skops")), (
-        "No model.skops arrived in the server's artifact store: log the model while "
-        "MLFLOW_TRACKING_URI names the server, and it is uploaded through the server."
-    )
-    predicted = read_predictions(story.fresh / "server.csv")
-    expected = estimates(found, "the server's store")
-    assert predicted == pytest.approx(expected, rel=1e-6), (
-        f"predict against the server wrote {rounded(predicted)}; its champion estimates "
-        f"{rounded(expected)}."
-    )
-
-
 # What earlier stages established, carried: the learner's suite, the layers' contracts, the pair.
 
 
@@ -281,3 +250,10 @@ def test_the_notebook_and_its_script_are_in_sync(workspace):
     """analysis.ipynb and analysis.py hold the same cells."""
     problem = notebook_pair_in_sync(workspace / "analysis.ipynb")
     assert problem is None, problem
+
+
+# The checks on the servers, collected last (after the checks above, in this order).
+from tracking_server_checks import (  # noqa: E402  # isort: skip
+    test_the_same_commands_work_against_a_tracking_server,
+    test_two_pairs_share_a_team_server_on_postgresql,
+)

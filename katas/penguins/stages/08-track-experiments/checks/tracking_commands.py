@@ -108,11 +108,13 @@ class Commands:
             shown=shown + " ".join(args),
         )
 
-    def survey(self, folder: Path, store: str, depth: str = "runs") -> Run:
+    def survey(
+        self, folder: Path, store: str, depth: str = "runs", experiment: str = EXPERIMENT
+    ) -> Run:
         """Start reading the store at `store`; `result` then gives what it holds."""
         number = len(self.surveys)
         target = self.scratch / f"survey-{number}.json"
-        args = [store, EXPERIMENT, MODEL, depth, str(self.scratch / f"survey-{number}"),
+        args = [store, experiment, MODEL, depth, str(self.scratch / f"survey-{number}"),
                 str(folder / "birds.csv"), str(target)]  # fmt: skip
         run = self.processes.start(
             folder, ["-c", SURVEY, *args], timeout=TIMEOUT, shown=f"(a survey of {store})"

@@ -1,17 +1,19 @@
-"""The MLflow tracking server of the penguins stage 8 checks: one `mlflow server` per check
-session, on a free port of 127.0.0.1, with a sqlite store and an artifact folder of its own in a
-temporary folder. The test file's `server` fixture (autouse, through `running_server`) starts it
-before the first check, so that it boots while the sqlite runs go on, and kills it with its
-workers (its whole process group, `kill_group`) at the end. `wait_until_healthy` waits up to
-SERVER_TIMEOUT for its /health to answer; `explain` says why it did not, with its log's last lines.
+"""The MLflow tracking servers of the penguins stage 8 checks, one of each per check session, on
+free ports of 127.0.0.1, each with an artifact folder of its own in a temporary folder: a plain
+server on a sqlite store (`running_server`), and a team's server on a PostgreSQL cluster of its own
+(`running_team_server`, made as `kata team-server` makes one, kata.team_server). The test file's
+fixtures start them before the first check, so that they boot while the sqlite runs go on, and
+kill each with its workers (its whole process group, `kill_group`) at the end, the cluster too.
+`wait_until_healthy` waits up to SERVER_TIMEOUT for /health to answer; `explain` says why it did
+not, with the server's last lines.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import subprocess
-import sys
 import tempfile
 import time
 import urllib.request
@@ -20,27 +22,25 @@ from pathlib import Path
 
 from tracking_commands import commands_environment
 
+from kata.errors import KataError
 from kata.harness.processes import kill_group
+from kata.team_server import Database, mlflow_server_command
 
 SERVER_TIMEOUT = 240  # seconds for `mlflow server` to answer /health on a busy 2-core machine
 
 
 class Server:
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, backend: str = "", extra_env: dict | None = None) -> None:
         self.artifacts = folder / "artifacts"
         self.log = folder / "server.log"
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             self.port = probe.getsockname()[1]
         self.uri = f"http://127.0.0.1:{self.port}"
-        env = commands_environment()
+        env = {**commands_environment(), **(extra_env or {})}
         env["MLFLOW_SERVER_ENABLE_JOB_EXECUTION"] = "false"  # no background job runner
-        command = [
-            str(Path(sys.executable).with_name("mlflow")), "server",
-            "--host", "127.0.0.1", "--port", str(self.port), "--workers", "1",
-            "--backend-store-uri", f"sqlite:///{folder / 'server.db'}",
-            "--artifacts-destination", str(self.artifacts),
-        ]  # fmt: skip
+        backend = backend or f"sqlite:///{folder / 'server.db'}"
+        command = mlflow_server_command(self.port, backend, self.artifacts, workers=1)
         self.began = time.monotonic()
         with self.log.open("w") as log:
             self.process = subprocess.Popen(
@@ -83,16 +83,20 @@ class Server:
 
 
 class NoServer:
-    """Stands in for the server when no check of the session reads it: the story then plays its
-    sqlite rounds only, and a case that names other checks does not pay for a server's start."""
+    """Stands in for a server when no check of the session reads it (the story then leaves out
+    its rounds, and a case that names other checks does not pay for its start), or when it could
+    not be made (`problem`)."""
 
     healthy = False
+
+    def __init__(self, problem: str = "no check of this session asked for it") -> None:
+        self.problem = problem
 
     def wait_until_healthy(self) -> bool:
         return False
 
     def explain(self) -> str:
-        return "no check of this session asked for it"
+        return self.problem
 
 
 def running_server(wanted: bool = True) -> Iterator[Server | NoServer]:
@@ -105,3 +109,36 @@ def running_server(wanted: bool = True) -> Iterator[Server | NoServer]:
     yield started
     started.stop()
     shutil.rmtree(folder, ignore_errors=True)
+
+
+def running_team_server(wanted: bool = True) -> Iterator[Server | NoServer]:
+    """The generator behind the test file's `team_server` fixture: a PostgreSQL cluster and a
+    server in front of it, started, then both ended."""
+    if not wanted:
+        yield NoServer()
+        return
+    folder = Path(tempfile.mkdtemp(prefix="kata-team-server-"))
+    if os.geteuid() == 0:
+        let_postgres_through(folder.parent)
+    database = Database(folder)
+    try:
+        database.start()  # a few seconds: initdb, the cluster's start, the database
+    except KataError as error:
+        database.stop()
+        yield NoServer(f"its PostgreSQL cluster could not be started: {error}")
+    else:
+        started = Server(folder, database.uri, {"PGPASSFILE": str(database.pgpass)})
+        yield started
+        started.stop()
+        database.stop()
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def let_postgres_through(folder: Path) -> None:
+    """As root, the cluster runs as the `postgres` user, who must pass through the check's private
+    temporary folders to reach it: let anyone through them (not list them). The folder then goes
+    with the check's scratch, and a cluster left by a cancelled check stops by itself within a
+    minute of its folder's removal (PostgreSQL rechecks its lock file every minute)."""
+    for above in [folder, *folder.parents]:
+        if above.stat().st_uid == 0 and not above.stat().st_mode & 0o001:
+            above.chmod(above.stat().st_mode | 0o001)

@@ -1,7 +1,8 @@
 """How the penguins stage 8 checks run the learner's commands: all of them once per check session,
 before the first check reads them, in rounds (`played_story`, behind the test file's `story`
-fixture; `Story` holds what the checks read). Each runs in one of three private copies of the
-workspace: a git repository, a copy that never trains, and a copy outside git for the server.
+fixture; `Story` holds what the checks read). Each runs in one of five private copies of the
+workspace: a git repository, a copy that never trains, and three copies outside git for the
+servers: one for the plain server, and two pairs of learners sharing the team's server.
 MLFLOW_TRACKING_URI chooses the store, except for the very first run, which must find the default
 sqlite:///mlflow.db by itself. Every process imports pandas, scikit-learn and MLflow, which costs
 seconds of CPU each time, and `mlflow server` takes longer still to start. So the server starts
@@ -11,8 +12,10 @@ within a round:
 
   1. train with the defaults (this creates mlflow.db; two processes creating one at once race);
   2. train with alpha=1000, twice; promote the first run through a gate it fails; predict before
-     there is a champion; and, once the server answers, train against the server;
-  3. promote the first run; promote the server's latest run;
+     there is a champion; once the server answers, train against the server; and once the team's
+     server answers, two pairs train against it at once, each in an experiment of its own (the
+     other pair's run the better one);
+  3. promote the first run; promote the server's latest run; promote on the team's server;
   4. predict from a copy of the workspace that never trained, from each store;
   5. promote without --run-id (the best run, already the champion);
   6. promote a worse run (past a wide gate), with and without --replace-better;
@@ -33,7 +36,7 @@ from pathlib import Path
 
 from tracking_commands import MLFLOW_PRELOAD, Commands
 from tracking_results import param_is
-from tracking_server import Server
+from tracking_server import NoServer, Server
 from tracking_terms import RAW_DATA
 
 from kata.harness import staging
@@ -45,13 +48,23 @@ TIGHT_GATE = 100.0  # no model of this kata gets within 100 g
 WIDE_GATE = 1000.0  # lets the weak run past the gate, so that only the comparison can stop it
 REASON = "field trial: the strong ridge on next season's birds"
 BIRDS = 20
+TEAM_ALPHA = 10.0  # our pair's run on the team server: cv_mae_g about 234 g
+OTHER_PAIR = "penguin-mass-other-pair"  # the other pair's experiment; its alpha 1 run is better
+
+
+@dataclass
+class Servers:
+    plain: Server | NoServer  # on a sqlite store
+    team: Server | NoServer  # on PostgreSQL, as `kata team-server` runs it
 
 
 @dataclass
 class Story:
     local: Path  # a git repository: the workspace as committed
     fresh: Path  # a copy that never trained: no outputs, no store, no model file
-    remote: Path  # a copy outside git, for the server
+    remote: Path  # a copy outside git, for the plain server
+    ours: Path  # our pair's copy outside git, for the team's server
+    pair: Path  # the other pair's copy, for the team's server
     store: str = ""
     head: str = ""
     runs: dict[str, Run] = field(default_factory=dict)
@@ -60,6 +73,8 @@ class Story:
     after_gate: dict = field(default_factory=dict)
     local_store: dict = field(default_factory=dict)
     server_store: dict = field(default_factory=dict)
+    team_store: dict = field(default_factory=dict)  # our experiment, on the team's server
+    other_pair_store: dict = field(default_factory=dict)  # the other pair's experiment there
     early_output_left: bool = False
     after_refusals: dict = field(default_factory=dict)  # the store after rounds 5 and 6
     after_replacing: dict = field(default_factory=dict)  # the store after round 7
@@ -74,12 +89,12 @@ class Story:
 
 
 def played_story(
-    workspace: Path, stage: Stage, server: Server, compare_rounds: bool = True
+    workspace: Path, stage: Stage, servers: Servers, compare_rounds: bool = True
 ) -> Iterator[Story]:
     """The generator behind the test file's `story` fixture: every round played (rounds 5 to 8
     only with `compare_rounds`), then cleaned up."""
     scratch = Path(tempfile.mkdtemp(prefix="kata-runs-"))
-    copies = [staging.stage_copy(workspace, stage.kata_dir) for _ in range(3)]
+    copies = [staging.stage_copy(workspace, stage.kata_dir) for _ in range(5)]
     for copy in copies:
         for leftover in ("mlflow.db", "mlruns", "mlartifacts", "outputs"):
             remove(copy / leftover)
@@ -88,7 +103,7 @@ def played_story(
     told.head = commit_everything(told.local)
     commands = Commands(scratch, [*stage.preload, *MLFLOW_PRELOAD])
     try:
-        play(told, commands, server)
+        play(told, commands, servers)
         if compare_rounds and not told.stopped:
             compare(told, commands)
     finally:
@@ -99,8 +114,9 @@ def played_story(
         staging.remove_stage(copy)
 
 
-def play(story: Story, commands: Commands, server: Server) -> None:
+def play(story: Story, commands: Commands, servers: Servers) -> None:
     local, fresh, remote, store = story.local, story.fresh, story.remote, story.store
+    server, team = servers.plain, servers.team
     runs = story.runs
     write_birds(fresh / "birds.csv")
 
@@ -129,6 +145,11 @@ def play(story: Story, commands: Commands, server: Server) -> None:
     }
     if server.wait_until_healthy():
         started["server train"] = commands.command(remote, "train", store=server.uri)
+    if team.wait_until_healthy():
+        ours = ("train", "--set", f"alpha={TEAM_ALPHA:g}")
+        started["team train"] = commands.command(story.ours, *ours, store=team.uri)
+        theirs = ("train", "--set", f"experiment={OTHER_PAIR}")
+        started["other pair train"] = commands.command(story.pair, *theirs, store=team.uri)
     runs.update(zip(started, commands.wait(*started.values()), strict=True))
     story.after_gate = commands.result(commands.survey(local, store))
     story.early_output_left = (fresh / "early.csv").exists()
@@ -137,6 +158,8 @@ def play(story: Story, commands: Commands, server: Server) -> None:
     started = {"promote": commands.command(local, "promote", "--run-id", first_id, store=store)}
     if server.healthy:
         started["server promote"] = commands.command(remote, "promote", store=server.uri)
+    if team.healthy:
+        started["team promote"] = commands.command(story.ours, "promote", store=team.uri)
     runs.update(zip(started, commands.wait(*started.values()), strict=True))
 
     # Round 4: predict in fresh processes, from a copy that never trained; read both stores.
@@ -148,9 +171,16 @@ def play(story: Story, commands: Commands, server: Server) -> None:
             fresh, *predict, "server.csv", store=server.uri
         )
         surveys["server"] = commands.survey(fresh, server.uri, "full")
+    if team.healthy:
+        started["team predict"] = commands.command(fresh, *predict, "team.csv", store=team.uri)
+        surveys["team"] = commands.survey(fresh, team.uri, "full")
+        surveys["other pair"] = commands.survey(fresh, team.uri, experiment=OTHER_PAIR)
     runs.update(zip(started, commands.wait(*started.values()), strict=True))
     story.local_store = commands.result(surveys["local"])
     story.server_store = commands.result(surveys["server"]) if server.healthy else {}
+    if team.healthy:
+        story.team_store = commands.result(surveys["team"])
+        story.other_pair_store = commands.result(surveys["other pair"])
 
 
 def compare(story: Story, commands: Commands) -> None:

@@ -1,0 +1,344 @@
+"""A team's MLflow tracking server: `mlflow server` on a PostgreSQL cluster of its own.
+
+A cohort or a mob points every pair's commands at one server (`MLFLOW_TRACKING_URI`), so that at
+the end of penguins stage 8 all their runs sit side by side in one store. The cluster lives in a
+folder of the clone (`.kata/team-server/` for `kata team-server`, a temporary one for stage 8's
+check), listens on 127.0.0.1 only and asks for a password, which is generated when the cluster is
+made and kept in a pgpass file (mode 0600) that only the MLflow server reads: no secret ever
+appears on a command line or in a tracking URI.
+
+PostgreSQL refuses to run as root. Started by root (a container, a CI machine), the cluster's
+folder is given to the `postgres` user that Debian's package creates, and its programs run as that
+user through `runuser`; everything else still belongs to the caller.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib.util
+import json
+import os
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+from kata.errors import KataError
+
+DATABASE = "mlflow"
+ROLE = "kata"
+INSTALL = (
+    "install it with `sudo apt install postgresql` (Debian, Ubuntu) or `brew install postgresql` "
+    "(macOS), then run the command again"
+)
+HEALTH_TIMEOUT = 240  # seconds for `mlflow server` to answer /health on a busy 2-core machine
+STOP_TIMEOUT = 20
+
+
+def postgres_programs() -> Path:
+    """The folder holding initdb and pg_ctl: on the PATH, or Debian's /usr/lib/postgresql/N/bin
+    (which is not on the PATH), the newest version first."""
+    found = shutil.which("initdb")
+    if found:
+        return Path(found).resolve().parent
+    debian = sorted(
+        Path("/usr/lib/postgresql").glob("*/bin/initdb"),
+        key=lambda path: int(path.parent.parent.name) if path.parent.parent.name.isdigit() else 0,
+    )
+    if debian:
+        return debian[-1].parent
+    raise KataError(postgres_missing())
+
+
+def postgres_missing() -> str:
+    """Why a team server cannot run on this machine, and what to install; "" when it can."""
+    if not shutil.which("initdb") and not list(Path("/usr/lib/postgresql").glob("*/bin/initdb")):
+        return f"PostgreSQL is not installed (no initdb on the PATH); {INSTALL}"
+    if not importlib.util.find_spec("psycopg2"):
+        return "the Python package psycopg2 is missing; run `make setup`"
+    return ""
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def port_in_use(port: int) -> bool:
+    with socket.socket() as probe:
+        return probe.connect_ex(("127.0.0.1", port)) == 0
+
+
+@dataclass(frozen=True)
+class Database:
+    """A PostgreSQL cluster in `folder`: made on first use, started, stopped."""
+
+    folder: Path
+
+    @property
+    def data(self) -> Path:
+        return self.folder / "postgres"
+
+    @property
+    def pgpass(self) -> Path:
+        return self.folder / "pgpass"
+
+    @property
+    def settings(self) -> Path:
+        return self.folder / "postgres.json"
+
+    @property
+    def log(self) -> Path:
+        return self.data / "postgres.log"
+
+    @property
+    def port(self) -> int:
+        return int(json.loads(self.settings.read_text())["port"])
+
+    @property
+    def uri(self) -> str:
+        """The backend store for `mlflow server`; the password comes from the pgpass file."""
+        return f"postgresql+psycopg2://{ROLE}@127.0.0.1:{self.port}/{DATABASE}"
+
+    def client_environment(self) -> dict[str, str]:
+        """What a client of the cluster (the MLflow server, createdb) needs in its environment."""
+        env = {k: v for k, v in os.environ.items() if not k.startswith("PG")}
+        env["PGPASSFILE"] = str(self.pgpass)
+        return env
+
+    def running(self) -> bool:
+        return (self.data / "postmaster.pid").exists() and self._ctl("status").returncode == 0
+
+    def start(self) -> None:
+        """Make the cluster if there is none, start it, and make the MLflow database once."""
+        missing = postgres_missing()
+        if missing:
+            raise KataError(missing)
+        made = (self.data / "PG_VERSION").exists()
+        if not made:
+            self._make()
+        if not self.running():
+            options = (
+                f"-c listen_addresses=127.0.0.1 -c port={self.port} "
+                f"-c unix_socket_directories={self.data}"
+            )
+            started = self._ctl("start", "-w", "-t", "60", "-l", str(self.log), "-o", options)
+            if started.returncode != 0:
+                raise KataError(f"PostgreSQL did not start: {last_words(self.log, started)}")
+        if not made:
+            created = self._client("createdb", DATABASE)
+            if created.returncode != 0:
+                raise KataError(f"could not create the database {DATABASE!r}: {one_line(created)}")
+
+    def stop(self) -> None:
+        if (self.data / "postmaster.pid").exists():
+            self._ctl("stop", "-m", "fast", "-w", "-t", str(STOP_TIMEOUT))
+
+    def _make(self) -> None:
+        programs = postgres_programs()  # refuse before anything is written
+        self.folder.mkdir(parents=True, exist_ok=True)
+        shutil.rmtree(self.data, ignore_errors=True)  # an initdb that stopped half-way
+        self.data.mkdir(mode=0o700)
+        password = secrets.token_urlsafe(24)
+        port = free_port()
+        self.settings.write_text(json.dumps({"port": port}) + "\n")
+        write_private(self.pgpass, f"127.0.0.1:{port}:*:{ROLE}:{password}\n")
+        password_file = self.data.parent / ".initdb-password"
+        write_private(password_file, password + "\n")
+        self._hand_to_postgres(self.data, password_file)
+        try:
+            made = self._as_owner(
+                [str(programs / "initdb"), "-D", str(self.data), "-U", ROLE,
+                 "--pwfile", str(password_file), "--auth=scram-sha-256", "-E", "UTF8",
+                 "--no-locale", "--no-instructions"],
+            )  # fmt: skip
+        finally:
+            password_file.unlink(missing_ok=True)
+        if made.returncode != 0:
+            raise KataError(f"initdb could not make the cluster in {self.data}: {one_line(made)}")
+
+    def _ctl(self, *args: str) -> subprocess.CompletedProcess:
+        return self._as_owner([str(postgres_programs() / "pg_ctl"), "-D", str(self.data), *args])
+
+    def _client(self, program: str, *args: str) -> subprocess.CompletedProcess:
+        argv = [str(postgres_programs() / program), "-h", "127.0.0.1", "-p", str(self.port)]
+        return subprocess.run(
+            [*argv, "-U", ROLE, *args],
+            env=self.client_environment(),
+            capture_output=True,
+            text=True,
+            stdin=subprocess.DEVNULL,
+        )
+
+    def _as_owner(self, argv: list[str]) -> subprocess.CompletedProcess:
+        """Run a PostgreSQL program as the cluster's owner: the caller, or `postgres` for root."""
+        if os.geteuid() == 0:
+            argv = ["runuser", "-u", "postgres", "--", *argv]
+        # (`pg_ctl start -l LOG` gives the server the log, not these pipes, so run() returns.)
+        return subprocess.run(
+            argv, stdin=subprocess.DEVNULL, capture_output=True, text=True, cwd=self.folder
+        )
+
+    def _hand_to_postgres(self, *paths: Path) -> None:
+        if os.geteuid() != 0:
+            return
+        try:
+            shutil.chown(self.data.parent, group="postgres")  # the owner may enter, not write
+        except LookupError as missing:
+            raise KataError(
+                "PostgreSQL does not run as root, and this machine has no `postgres` user to run "
+                "it as; run the command as an ordinary user"
+            ) from missing
+        for path in paths:
+            shutil.chown(path, user="postgres", group="postgres")
+        self.data.parent.chmod(0o750)
+        reach = subprocess.run(["runuser", "-u", "postgres", "--", "test", "-x", str(self.folder)])
+        if reach.returncode != 0:
+            raise KataError(
+                f"the postgres user cannot reach {self.folder} (a folder above it is private); "
+                "run the command as an ordinary user, or from a clone the postgres user can reach"
+            )
+
+
+def mlflow_server_command(port: int, backend: str, artifacts: Path, workers: int) -> list[str]:
+    """`mlflow server` from this Python's environment, on 127.0.0.1 only."""
+    return [
+        str(Path(sys.executable).with_name("mlflow")), "server",
+        "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),
+        "--backend-store-uri", backend, "--artifacts-destination", str(artifacts),
+    ]  # fmt: skip
+
+
+def healthy(uri: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{uri}/health", timeout=2) as answer:
+            return answer.status == 200
+    except OSError:
+        return False
+
+
+@dataclass(frozen=True)
+class TeamServer:
+    """`kata team-server`: the cluster and the MLflow server in front of it, in `folder`."""
+
+    folder: Path
+
+    @property
+    def database(self) -> Database:
+        return Database(self.folder)
+
+    @property
+    def state(self) -> Path:
+        return self.folder / "server.json"
+
+    @property
+    def log(self) -> Path:
+        return self.folder / "mlflow.log"
+
+    def address(self) -> str | None:
+        """The running server's address, or None."""
+        if not self.state.exists():
+            return None
+        known = json.loads(self.state.read_text())
+        if not process_alive(known["pid"]):
+            return None
+        return f"http://127.0.0.1:{known['port']}"
+
+    def start(self, port: int) -> str:
+        running = self.address()
+        if running:
+            raise KataError(f"the team server is already running at {running}")
+        if port_in_use(port):
+            raise KataError(
+                f"port {port} on 127.0.0.1 is taken by another program; choose another with "
+                f"`make team-server PORT={port + 1}`"
+            )
+        self.database.start()
+        env = self.database.client_environment()
+        env.update(MLFLOW_DISABLE_TELEMETRY="true", DO_NOT_TRACK="1")
+        command = mlflow_server_command(port, self.database.uri, self.folder / "artifacts", 2)
+        with self.log.open("w") as log:
+            server = subprocess.Popen(
+                command,
+                cwd=self.folder,
+                env=env,
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,  # it outlives this command, and a Ctrl-C here
+            )
+        self.state.write_text(json.dumps({"pid": server.pid, "port": port}) + "\n")
+        uri = f"http://127.0.0.1:{port}"
+        began = time.monotonic()
+        while not healthy(uri):
+            if server.poll() is not None or time.monotonic() - began > HEALTH_TIMEOUT:
+                self.stop()
+                raise KataError(f"`mlflow server` did not start: {last_words(self.log)}")
+            time.sleep(0.3)
+        return uri
+
+    def stop(self) -> bool:
+        """Stop the MLflow server and the cluster; False if neither was running."""
+        was_running = False
+        if self.state.exists():
+            pid = json.loads(self.state.read_text())["pid"]
+            was_running = process_alive(pid)
+            end_group(pid)
+            self.state.unlink()
+        if self.database.data.joinpath("postmaster.pid").exists():
+            was_running = True
+            self.database.stop()
+        return was_running
+
+
+def process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def end_group(pid: int) -> None:
+    """End a process group politely, then for good after STOP_TIMEOUT seconds."""
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(pid, signal.SIGTERM)
+    deadline = time.monotonic() + STOP_TIMEOUT
+    while time.monotonic() < deadline:
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)
+        try:
+            os.killpg(pid, 0)
+        except (ProcessLookupError, PermissionError):
+            return
+        time.sleep(0.2)
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(pid, signal.SIGKILL)
+
+
+def write_private(path: Path, text: str) -> None:
+    """A file only its owner may read, created so from the start."""
+    path.unlink(missing_ok=True)
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "w") as file:
+        file.write(text)
+
+
+def one_line(done: subprocess.CompletedProcess) -> str:
+    lines = [line.strip() for line in (done.stderr or done.stdout or "").splitlines()]
+    return next((line for line in reversed(lines) if line), f"exit code {done.returncode}")
+
+
+def last_words(log: Path, done: subprocess.CompletedProcess | None = None) -> str:
+    lines = log.read_text(errors="replace").strip().splitlines() if log.exists() else []
+    shown = " | ".join(line.strip()[:200] for line in lines[-3:])
+    return shown or (one_line(done) if done else "no output")
