@@ -25,7 +25,10 @@ def test_ci_runs_the_readme_test_command():
         line for line in script.splitlines() if line.strip() and not line.startswith("#")
     ][-1]
     assert last_command.strip() == "make test"
-    assert "apt-get install -y -qq chromium" in script
+    # what the browser tests and stage 8's team server need, from Debian, when it is missing
+    assert "missing+=(chromium)" in script
+    assert "missing+=(postgresql)" in script
+    assert 'apt-get install -y -qq "${missing[@]}"' in script
 
 
 def test_make_test_sets_up_then_runs_pytest():

@@ -39,6 +39,7 @@ INSTALL = (
 )
 HEALTH_TIMEOUT = 240  # seconds for `mlflow server` to answer /health on a busy 2-core machine
 STOP_TIMEOUT = 20
+DEBIAN_PROGRAMS = Path("/usr/lib/postgresql")  # /usr/lib/postgresql/N/bin, not on the PATH
 
 
 def postgres_programs() -> Path:
@@ -48,7 +49,7 @@ def postgres_programs() -> Path:
     if found:
         return Path(found).resolve().parent
     debian = sorted(
-        Path("/usr/lib/postgresql").glob("*/bin/initdb"),
+        DEBIAN_PROGRAMS.glob("*/bin/initdb"),
         key=lambda path: int(path.parent.parent.name) if path.parent.parent.name.isdigit() else 0,
     )
     if debian:
@@ -58,7 +59,7 @@ def postgres_programs() -> Path:
 
 def postgres_missing() -> str:
     """Why a team server cannot run on this machine, and what to install; "" when it can."""
-    if not shutil.which("initdb") and not list(Path("/usr/lib/postgresql").glob("*/bin/initdb")):
+    if not shutil.which("initdb") and not list(DEBIAN_PROGRAMS.glob("*/bin/initdb")):
         return f"PostgreSQL is not installed (no initdb on the PATH); {INSTALL}"
     if not importlib.util.find_spec("psycopg2"):
         return "the Python package psycopg2 is missing; run `make setup`"
@@ -252,6 +253,9 @@ class TeamServer:
         return f"http://127.0.0.1:{known['port']}"
 
     def start(self, port: int) -> str:
+        missing = postgres_missing()
+        if missing:
+            raise KataError(missing)
         running = self.address()
         if running:
             raise KataError(f"the team server is already running at {running}")
@@ -264,21 +268,13 @@ class TeamServer:
         env = self.database.client_environment()
         env.update(MLFLOW_DISABLE_TELEMETRY="true", DO_NOT_TRACK="1")
         command = mlflow_server_command(port, self.database.uri, self.folder / "artifacts", 2)
-        with self.log.open("w") as log:
-            server = subprocess.Popen(
-                command,
-                cwd=self.folder,
-                env=env,
-                stdin=subprocess.DEVNULL,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,  # it outlives this command, and a Ctrl-C here
-            )
-        self.state.write_text(json.dumps({"pid": server.pid, "port": port}) + "\n")
+        pid = spawn_detached(command, env, self.log)  # it outlives this command, and a Ctrl-C here
+        self.state.write_text(json.dumps({"pid": pid, "port": port}) + "\n")
         uri = f"http://127.0.0.1:{port}"
         began = time.monotonic()
         while not healthy(uri):
-            if server.poll() is not None or time.monotonic() - began > HEALTH_TIMEOUT:
+            ended = os.waitpid(pid, os.WNOHANG)[0] == pid
+            if ended or time.monotonic() - began > HEALTH_TIMEOUT:
                 self.stop()
                 raise KataError(f"`mlflow server` did not start: {last_words(self.log)}")
             time.sleep(0.3)
@@ -296,6 +292,16 @@ class TeamServer:
             was_running = True
             self.database.stop()
         return was_running
+
+
+def spawn_detached(argv: list[str], env: dict[str, str], log: Path) -> int:
+    """Start a program in a session of its own, its output going to `log`, and return its pid."""
+    actions = [
+        (os.POSIX_SPAWN_OPEN, 0, os.devnull, os.O_RDONLY, 0),
+        (os.POSIX_SPAWN_OPEN, 1, str(log), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644),
+        (os.POSIX_SPAWN_DUP2, 1, 2),
+    ]
+    return os.posix_spawn(argv[0], argv, env, file_actions=actions, setsid=True)
 
 
 def process_alive(pid: int) -> bool:

@@ -1,0 +1,139 @@
+"""The team's tracking server (`kata team-server`, kata.team_server) and the `needs` marker that
+lists a check this machine cannot run (stage 8's team-server check without PostgreSQL)."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from kata import cli, team_server
+from kata.commands.check import not_run_lines
+from kata.manifest import load_kata
+from kata.runner import run_checks
+from kata.team_server import TeamServer, free_port, postgres_missing
+
+
+def demo_stage(tmp_path: Path, checks: str):
+    kata_dir = tmp_path / "katas" / "demo"
+    folder = kata_dir / "stages" / "01-only" / "checks"
+    folder.mkdir(parents=True)
+    (kata_dir / "kata.toml").write_text(
+        'format = 1\ntitle = "t"\nsummary = "s"\naudience = ["a"]\n'
+        '[[stages]]\nslug = "01-only"\ntitle = "Only"\nminutes = 5\n'
+    )
+    (folder / "test_demo.py").write_text(checks)
+    (kata_dir / "workspace").mkdir()
+    return load_kata(kata_dir).stages[0], kata_dir / "workspace"
+
+
+def test_a_check_that_needs_a_missing_program_is_listed_as_not_run(tmp_path):
+    stage, workspace = demo_stage(
+        tmp_path,
+        "import pytest\n\n"
+        "def test_plain():\n    '''A plain check.'''\n\n"
+        "@pytest.mark.needs(missing='Frobnicator is not installed; apt install frob')\n"
+        "def test_frob():\n    '''The frobnicator frobs.'''\n    assert False, 'never runs'\n\n"
+        "@pytest.mark.needs(missing='')\n"
+        "def test_here():\n    '''Runs where the program is.'''\n",
+    )
+    run = run_checks(stage, workspace)
+    assert [result.name for result in run.results] == ["test_plain", "test_here"]
+    assert run.passed  # neither passed nor failed: the others decide
+    (missing,) = run.not_run
+    assert (missing.name, missing.why) == (
+        "test_frob",
+        "Frobnicator is not installed; apt install frob",
+    )
+    assert run.to_json()["not_run"][0]["sentence"] == "The frobnicator frobs."
+    (line,) = not_run_lines(run)
+    assert "The frobnicator frobs." in line
+    assert "not run on this machine: Frobnicator is not installed; apt install frob" in line
+    assert run_checks(stage, workspace, only=["test_frob"]).not_run  # a name, though not run
+
+
+def test_team_server_refuses_in_one_line_without_postgresql(monkeypatch, capsys):
+    monkeypatch.setenv("PATH", "/nonexistent")
+    monkeypatch.setattr(team_server, "DEBIAN_PROGRAMS", Path("/nonexistent"))
+    assert "PostgreSQL is not installed" in postgres_missing()
+    assert cli.main(["team-server", "start"]) == 2
+    error = capsys.readouterr().err.strip()
+    assert error.startswith("kata: PostgreSQL is not installed")
+    assert "sudo apt install postgresql" in error
+    assert len(error.splitlines()) == 1
+
+
+def test_team_server_refuses_a_port_it_cannot_use(capsys):
+    assert cli.main(["team-server", "start", "--port", "80"]) == 2
+    assert "choose a port from 1024 to 65535" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(bool(postgres_missing()), reason="PostgreSQL is not installed")
+def test_team_server_keeps_runs_across_a_restart_and_leaves_no_process():
+    # Not under pytest's own temporary folder: as root the cluster runs as the postgres user,
+    # who cannot pass through pytest-of-root (mode 0700).
+    folder = Path(tempfile.mkdtemp(prefix="kata-team-server-test-"))
+    folder.chmod(0o755)
+    server = TeamServer(folder / "team-server")
+    port = free_port()
+    try:
+        uri = server.start(port)
+        assert uri == f"http://127.0.0.1:{port}"
+        listening = json.loads(server.database.settings.read_text())["port"]
+        assert oct(server.database.pgpass.stat().st_mode & 0o777) == "0o600"
+        password = server.database.pgpass.read_text().strip().rsplit(":", 1)[1]
+        pids = [json.loads(server.state.read_text())["pid"], postmaster(server)]
+        command_line = Path(f"/proc/{pids[0]}/cmdline").read_bytes().decode()
+        assert f"127.0.0.1:{listening}/mlflow" in command_line
+        assert password not in command_line, "the database's password is on a command line"
+        created = post(uri, "experiments/create", {"name": "penguin-mass-ada-grace"})
+        with pytest.raises(Exception, match="already running"):
+            server.start(port)
+        assert server.stop()
+        assert all(ends(pid) for pid in pids), "a process of the team's server outlived stop"
+        assert not server.stop()
+        server.start(port)  # the same cluster, the same port for PostgreSQL
+        assert json.loads(server.database.settings.read_text())["port"] == listening
+        found = get(uri, f"experiments/get?experiment_id={created['experiment_id']}")
+        assert found["experiment"]["name"] == "penguin-mass-ada-grace"
+    finally:
+        server.stop()
+        team_server.shutil.rmtree(folder, ignore_errors=True)
+
+
+def post(uri: str, endpoint: str, body: dict) -> dict:
+    request = urllib.request.Request(
+        f"{uri}/api/2.0/mlflow/{endpoint}",
+        data=json.dumps(body).encode(),
+        headers={"Content-Type": "application/json"},
+    )
+    with urllib.request.urlopen(request, timeout=30) as answer:
+        return json.loads(answer.read())
+
+
+def get(uri: str, endpoint: str) -> dict:
+    with urllib.request.urlopen(f"{uri}/api/2.0/mlflow/{endpoint}", timeout=30) as answer:
+        return json.loads(answer.read())
+
+
+def postmaster(server: TeamServer) -> int:
+    return int((server.database.data / "postmaster.pid").read_text().split()[0])
+
+
+def ends(pid: int, within: float = 10.0) -> bool:
+    """Whether the process has ended within a few seconds (pg_ctl returns once the server has
+    removed its pid file, a moment before its last process exits)."""
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        try:
+            if Path(f"/proc/{pid}/stat").read_text().split()[2] == "Z":
+                return True  # ended, not yet reaped by its parent
+        except FileNotFoundError:
+            return True
+        time.sleep(0.1)
+    return False
