@@ -87,6 +87,10 @@ def _run(report: StageReport, stage: Stage, workspace: Path, which: str) -> None
             report.problems.append(f"solution fails: {result.sentence} ({result.message})")
         if not run.results:
             report.problems.append("has no checks that ran on its solution")
+        for check in run.not_run:
+            report.problems.append(
+                f"not proven here: '{check.sentence}' could not run on this machine ({check.why})"
+            )
         return
     report.start_run = run
     if run.passed:
