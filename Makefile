@@ -39,14 +39,14 @@ lab: setup
 docs: setup
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-## team-server: start a team's MLflow server on PostgreSQL at http://127.0.0.1:$(PORT) (PORT=5000 by default)
-PORT ?= 5000
+## team-server: start a team's MLflow server on PostgreSQL, on 127.0.0.1 port TEAM_SERVER_PORT (5000)
+TEAM_SERVER_PORT ?= 5000
 team-server: setup
-	$(BIN)/kata team-server start --port $(PORT)
+	@$(BIN)/kata team-server start --port $(TEAM_SERVER_PORT)
 
 ## team-server-stop: stop the team's server and its database (the runs stay in .kata/team-server/)
 team-server-stop: setup
-	$(BIN)/kata team-server stop
+	@$(BIN)/kata team-server stop
 
 ## bench: time the learner loop, the site, the suite and a fresh set-up against the brief's targets
 bench: setup

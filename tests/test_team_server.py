@@ -4,6 +4,7 @@ lists a check this machine cannot run (stage 8's team-server check without Postg
 from __future__ import annotations
 
 import json
+import subprocess
 import tempfile
 import time
 import urllib.request
@@ -58,7 +59,7 @@ def test_a_check_that_needs_a_missing_program_is_listed_as_not_run(tmp_path):
 
 def test_team_server_refuses_in_one_line_without_postgresql(monkeypatch, capsys):
     monkeypatch.setenv("PATH", "/nonexistent")
-    monkeypatch.setattr(team_server, "DEBIAN_PROGRAMS", Path("/nonexistent"))
+    monkeypatch.setattr(team_server, "PROGRAM_FOLDERS", ("/nonexistent/*/bin",))
     assert "PostgreSQL is not installed" in postgres_missing()
     assert cli.main(["team-server", "start"]) == 2
     error = capsys.readouterr().err.strip()
@@ -70,6 +71,23 @@ def test_team_server_refuses_in_one_line_without_postgresql(monkeypatch, capsys)
 def test_team_server_refuses_a_port_it_cannot_use(capsys):
     assert cli.main(["team-server", "start", "--port", "80"]) == 2
     assert "choose a port from 1024 to 65535" in capsys.readouterr().err
+
+
+def test_a_record_left_by_a_reboot_names_no_server_and_stops_nothing(tmp_path):
+    """After a reboot, server.json's pid may belong to another program: it is not the server."""
+    stranger = subprocess.Popen(["sleep", "60"], start_new_session=True)
+    try:
+        server = TeamServer(tmp_path / "team-server")
+        server.folder.mkdir()
+        server.state.write_text(json.dumps({"pid": stranger.pid, "port": 5000}))
+        assert server.address() is None
+        assert not server.state.exists()
+        server.state.write_text(json.dumps({"pid": stranger.pid, "port": 5000}))
+        assert not server.stop()
+        assert stranger.poll() is None, "stop killed a process that was not the team's server"
+    finally:
+        stranger.kill()
+        stranger.wait()
 
 
 @pytest.mark.slow

@@ -9,7 +9,7 @@ appears on a command line or in a tracking URI.
 
 PostgreSQL refuses to run as root. Started by root (a container, a CI machine), the cluster's
 folder is given to the `postgres` user that Debian's package creates, and its programs run as that
-user through `runuser`; everything else still belongs to the caller.
+user; everything else still belongs to the caller.
 """
 
 from __future__ import annotations
@@ -34,33 +34,58 @@ from kata.errors import KataError
 DATABASE = "mlflow"
 ROLE = "kata"
 INSTALL = (
-    "install it with `sudo apt install postgresql` (Debian, Ubuntu) or `brew install postgresql` "
-    "(macOS), then run the command again"
+    "install it with `sudo apt install postgresql` (Debian, Ubuntu) or `brew install "
+    "postgresql@17` (macOS), then run the command again"
 )
 HEALTH_TIMEOUT = 240  # seconds for `mlflow server` to answer /health on a busy 2-core machine
 STOP_TIMEOUT = 20
-DEBIAN_PROGRAMS = Path("/usr/lib/postgresql")  # /usr/lib/postgresql/N/bin, not on the PATH
+# Where PostgreSQL's programs live when they are not on the PATH: Debian's /usr/lib/postgresql/N/bin
+# and Homebrew's versioned kegs.
+PROGRAM_FOLDERS = ("/usr/lib/postgresql/*/bin", "/opt/homebrew/opt/postgresql@*/bin",
+                   "/usr/local/opt/postgresql@*/bin")  # fmt: skip
 
 
-def postgres_programs() -> Path:
-    """The folder holding initdb and pg_ctl: on the PATH, or Debian's /usr/lib/postgresql/N/bin
-    (which is not on the PATH), the newest version first."""
-    found = shutil.which("initdb")
-    if found:
-        return Path(found).resolve().parent
-    debian = sorted(
-        DEBIAN_PROGRAMS.glob("*/bin/initdb"),
-        key=lambda path: int(path.parent.parent.name) if path.parent.parent.name.isdigit() else 0,
-    )
-    if debian:
-        return debian[-1].parent
-    raise KataError(postgres_missing())
+def postgres_programs(version: str = "") -> Path:
+    """The folder holding initdb and pg_ctl, of `version` (a cluster's PG_VERSION) if given,
+    else the newest: on the PATH first, then where the packages put them."""
+    on_path = shutil.which("initdb")
+    found = [Path(on_path).resolve().parent] if on_path else []
+    found += sorted(installed_programs(), key=major_version, reverse=True)
+    if version:
+        found = [folder for folder in found if major_version(folder) == version] or found[:0]
+        if not found:
+            raise KataError(
+                f"the team server's cluster was made by PostgreSQL {version}, which is no longer "
+                f"installed; install it again, or move the cluster's folder aside to start anew"
+            )
+    if not found:
+        raise KataError(postgres_missing())
+    return found[0]
+
+
+def installed_programs() -> list[Path]:
+    return [
+        initdb.parent
+        for pattern in PROGRAM_FOLDERS
+        for initdb in Path("/").glob(f"{pattern.lstrip('/')}/initdb")
+    ]
+
+
+def major_version(programs: Path) -> str:
+    """ "15" for /usr/lib/postgresql/15/bin or .../postgresql@15/bin; for a folder on the PATH,
+    what `pg_ctl --version` says."""
+    name = programs.parent.name
+    if name.isdigit() or name.startswith("postgresql@"):
+        return name.removeprefix("postgresql@")
+    said = subprocess.run([str(programs / "pg_ctl"), "--version"], capture_output=True, text=True)
+    words = said.stdout.split()
+    return words[-1].split(".")[0] if words else ""
 
 
 def postgres_missing() -> str:
     """Why a team server cannot run on this machine, and what to install; "" when it can."""
-    if not shutil.which("initdb") and not list(DEBIAN_PROGRAMS.glob("*/bin/initdb")):
-        return f"PostgreSQL is not installed (no initdb on the PATH); {INSTALL}"
+    if not shutil.which("initdb") and not installed_programs():
+        return f"PostgreSQL is not installed (no initdb found); {INSTALL}"
     if not importlib.util.find_spec("psycopg2"):
         return "the Python package psycopg2 is missing; run `make setup`"
     return ""
@@ -118,25 +143,22 @@ class Database:
         return (self.data / "postmaster.pid").exists() and self._ctl("status").returncode == 0
 
     def start(self) -> None:
-        """Make the cluster if there is none, start it, and make the MLflow database once."""
+        """Make the cluster if there is none, start it, and make the MLflow database if missing;
+        a start that fails half-way stops what it started."""
         missing = postgres_missing()
         if missing:
             raise KataError(missing)
-        made = (self.data / "PG_VERSION").exists()
-        if not made:
+        if not (self.data / "PG_VERSION").exists():
             self._make()
-        if not self.running():
-            options = (
-                f"-c listen_addresses=127.0.0.1 -c port={self.port} "
-                f"-c unix_socket_directories={self.data}"
-            )
-            started = self._ctl("start", "-w", "-t", "60", "-l", str(self.log), "-o", options)
-            if started.returncode != 0:
-                raise KataError(f"PostgreSQL did not start: {last_words(self.log, started)}")
-        if not made:
-            created = self._client("createdb", DATABASE)
-            if created.returncode != 0:
-                raise KataError(f"could not create the database {DATABASE!r}: {one_line(created)}")
+        if self.running():
+            return
+        started = self._ctl("start", "-w", "-t", "60", "-l", str(self.log))
+        if started.returncode != 0:
+            raise KataError(f"PostgreSQL did not start: {last_words(self.log, started)}")
+        created = self._client("createdb", DATABASE)
+        if created.returncode != 0 and "already exists" not in created.stderr:
+            self.stop()
+            raise KataError(f"could not create the database {DATABASE!r}: {one_line(created)}")
 
     def stop(self) -> None:
         if (self.data / "postmaster.pid").exists():
@@ -164,12 +186,24 @@ class Database:
             password_file.unlink(missing_ok=True)
         if made.returncode != 0:
             raise KataError(f"initdb could not make the cluster in {self.data}: {one_line(made)}")
+        # TCP on 127.0.0.1 only, and no Unix socket: its path, inside a deep temporary folder,
+        # can be longer than the 103 bytes macOS allows.
+        with (self.data / "postgresql.conf").open("a", encoding="utf-8") as conf:
+            conf.write(
+                f"\n# kata team-server\nlisten_addresses = '127.0.0.1'\nport = {port}\n"
+                "unix_socket_directories = ''\n"
+            )
+
+    def programs(self) -> Path:
+        """The programs of the PostgreSQL version that made the cluster."""
+        version = self.data / "PG_VERSION"
+        return postgres_programs(version.read_text().strip() if version.exists() else "")
 
     def _ctl(self, *args: str) -> subprocess.CompletedProcess:
-        return self._as_owner([str(postgres_programs() / "pg_ctl"), "-D", str(self.data), *args])
+        return self._as_owner([str(self.programs() / "pg_ctl"), "-D", str(self.data), *args])
 
     def _client(self, program: str, *args: str) -> subprocess.CompletedProcess:
-        argv = [str(postgres_programs() / program), "-h", "127.0.0.1", "-p", str(self.port)]
+        argv = [str(self.programs() / program), "-h", "127.0.0.1", "-p", str(self.port)]
         return subprocess.run(
             [*argv, "-U", ROLE, *args],
             env=self.client_environment(),
@@ -180,18 +214,17 @@ class Database:
 
     def _as_owner(self, argv: list[str]) -> subprocess.CompletedProcess:
         """Run a PostgreSQL program as the cluster's owner: the caller, or `postgres` for root."""
-        if os.geteuid() == 0:
-            argv = ["runuser", "-u", "postgres", "--", *argv]
         # (`pg_ctl start -l LOG` gives the server the log, not these pipes, so run() returns.)
         return subprocess.run(
-            argv, stdin=subprocess.DEVNULL, capture_output=True, text=True, cwd=self.folder
-        )
+            argv, stdin=subprocess.DEVNULL, capture_output=True, text=True, cwd=self.folder,
+            **as_postgres(),
+        )  # fmt: skip
 
     def _hand_to_postgres(self, *paths: Path) -> None:
         if os.geteuid() != 0:
             return
         try:
-            shutil.chown(self.data.parent, group="postgres")  # the owner may enter, not write
+            shutil.chown(self.folder, group="postgres")  # the owner may enter, not write
         except LookupError as missing:
             raise KataError(
                 "PostgreSQL does not run as root, and this machine has no `postgres` user to run "
@@ -199,13 +232,27 @@ class Database:
             ) from missing
         for path in paths:
             shutil.chown(path, user="postgres", group="postgres")
-        self.data.parent.chmod(0o750)
-        reach = subprocess.run(["runuser", "-u", "postgres", "--", "test", "-x", str(self.folder)])
+        self.folder.chmod(0o750)
+        reach = subprocess.run(["test", "-x", str(self.folder)], **as_postgres())
         if reach.returncode != 0:
             raise KataError(
                 f"the postgres user cannot reach {self.folder} (a folder above it is private); "
                 "run the command as an ordinary user, or from a clone the postgres user can reach"
             )
+
+
+def as_postgres() -> dict:
+    """subprocess.run's arguments that run a program as the `postgres` user when we are root
+    (PostgreSQL refuses to run as root), and as ourselves otherwise."""
+    if os.geteuid() != 0:
+        return {}
+    return {"user": "postgres", "group": "postgres", "extra_groups": []}
+
+
+def mlflow_server_environment(env: dict[str, str]) -> dict[str, str]:
+    """`env` with what every `mlflow server` of kata runs with: no telemetry, no job runner."""
+    return {**env, "MLFLOW_DISABLE_TELEMETRY": "true", "DO_NOT_TRACK": "1",
+            "MLFLOW_SERVER_ENABLE_JOB_EXECUTION": "false"}  # fmt: skip
 
 
 def mlflow_server_command(port: int, backend: str, artifacts: Path, workers: int) -> list[str]:
@@ -244,13 +291,25 @@ class TeamServer:
         return self.folder / "mlflow.log"
 
     def address(self) -> str | None:
-        """The running server's address, or None."""
+        """The running server's address, or None (a record left by a reboot or a kill is removed)."""
+        known = self._known()
+        return f"http://127.0.0.1:{known['port']}" if known else None
+
+    def _known(self) -> dict | None:
+        """What server.json records, if its server still runs: its leader is alive and is this
+        folder's `mlflow server`, or the leader has gone and its workers remain (a group id cannot
+        be given to a new process while the group lives, so they are ours)."""
         if not self.state.exists():
             return None
         known = json.loads(self.state.read_text())
-        if not process_alive(known["pid"]):
-            return None
-        return f"http://127.0.0.1:{known['port']}"
+        pid = known["pid"]
+        leader = command_of(pid)
+        ours = leader is not None and str(self.folder / "artifacts") in leader
+        orphans = leader is None and group_alive(pid)
+        if ours or orphans:
+            return known
+        self.state.unlink()
+        return None
 
     def start(self, port: int) -> str:
         missing = postgres_missing()
@@ -262,13 +321,16 @@ class TeamServer:
         if port_in_use(port):
             raise KataError(
                 f"port {port} on 127.0.0.1 is taken by another program; choose another with "
-                f"`make team-server PORT={port + 1}`"
+                f"`make team-server TEAM_SERVER_PORT={port + 1}`"
             )
         self.database.start()
-        env = self.database.client_environment()
-        env.update(MLFLOW_DISABLE_TELEMETRY="true", DO_NOT_TRACK="1")
+        env = mlflow_server_environment(self.database.client_environment())
         command = mlflow_server_command(port, self.database.uri, self.folder / "artifacts", 2)
-        pid = spawn_detached(command, env, self.log)  # it outlives this command, and a Ctrl-C here
+        try:
+            pid = spawn_detached(command, env, self.log)  # it outlives this command and a Ctrl-C
+        except OSError:
+            self.database.stop()
+            raise
         self.state.write_text(json.dumps({"pid": pid, "port": port}) + "\n")
         uri = f"http://127.0.0.1:{port}"
         began = time.monotonic()
@@ -282,16 +344,14 @@ class TeamServer:
 
     def stop(self) -> bool:
         """Stop the MLflow server and the cluster; False if neither was running."""
-        was_running = False
-        if self.state.exists():
-            pid = json.loads(self.state.read_text())["pid"]
-            was_running = process_alive(pid)
-            end_group(pid)
+        known = self._known()
+        if known:
+            end_group(known["pid"])
             self.state.unlink()
-        if self.database.data.joinpath("postmaster.pid").exists():
-            was_running = True
+        cluster = self.database.data.joinpath("postmaster.pid").exists()
+        if cluster:
             self.database.stop()
-        return was_running
+        return bool(known) or cluster
 
 
 def spawn_detached(argv: list[str], env: dict[str, str], log: Path) -> int:
@@ -304,9 +364,18 @@ def spawn_detached(argv: list[str], env: dict[str, str], log: Path) -> int:
     return os.posix_spawn(argv[0], argv, env, file_actions=actions, setsid=True)
 
 
-def process_alive(pid: int) -> bool:
+def command_of(pid: int) -> str | None:
+    """The whole command line of a running process (`ps -ww`, on Linux and macOS alike: without
+    -ww, ps cuts it to the COLUMNS it is given), or None."""
+    said = subprocess.run(
+        ["ps", "-ww", "-o", "command=", "-p", str(pid)], capture_output=True, text=True
+    )
+    return said.stdout.strip() or None if said.returncode == 0 else None
+
+
+def group_alive(pgid: int) -> bool:
     try:
-        os.kill(pid, 0)
+        os.killpg(pgid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:

@@ -35,7 +35,7 @@ def main(args, context: Context) -> int:
         uri = server.start(args.port)
         print(f"The team's MLflow server is running at {uri} (PostgreSQL, runs kept in {shown}/).")
         print(f"  point a workspace at it:  export MLFLOW_TRACKING_URI={uri}")
-        print('  tell pairs apart:         experiment = "penguin-mass-<pair>" in penguin_mass.toml')
+        print("  tell pairs apart:         export PENGUIN_MASS_EXPERIMENT=penguin-mass-<pair>")
         print("  stop it:                  make team-server-stop")
     elif args.action == "stop":
         if server.stop():

@@ -6,7 +6,7 @@ its own process, in private copies of the workspace, and read the tracking store
 own client, also in processes of their own. Everything runs once, in rounds, before a check reads
 it: the `story` fixture plays the rounds (tracking_story.py lists them; tracking_commands.py starts
 the commands and surveys the stores) while the `server` fixture's `mlflow server` boots
-(tracking_server.py); the checks read the results with tracking_results.py. The first seven
+(tracking_server.py); the checks read the results with tracking_results.py. The first eight
 checks, on what each run records, are in tracking_run_checks.py and are collected here.
 """
 
@@ -36,7 +36,7 @@ from tracking_terms import CHAMPION, MODEL, REASON_TAG
 from kata.harness import notebook_pair_in_sync, run_learner_tests
 from kata.harness.import_contracts import require_contracts_kept
 
-# The first seven checks, collected here: pytest runs them in the order they are imported (after
+# The first eight checks, collected here: pytest runs them in the order they are imported (after
 # the carried checks, before the checks below), so this list keeps their order, not isort's.
 from tracking_run_checks import (  # noqa: F401  # isort: skip
     test_train_records_a_run_in_the_default_sqlite_store,
@@ -46,6 +46,7 @@ from tracking_run_checks import (  # noqa: F401  # isort: skip
     test_each_run_records_the_fingerprint_of_its_data,
     test_each_run_records_its_commit_and_whether_the_tree_was_dirty,
     test_each_run_registers_a_model_saved_with_skops_not_pickle,
+    test_train_records_its_run_in_the_experiment_its_settings_name,
 )
 
 

@@ -1,8 +1,9 @@
-"""The first seven of the penguins stage 8 checks, on what each tracked run records in the default
+"""The first eight of the penguins stage 8 checks, on what each tracked run records in the default
 sqlite store: one run per train, its settings as params and its scores as metrics, alpha 1 and
 alpha 1000 stored apart, the same settings giving the same metrics, the fingerprint of its data,
-its commit (dirty or not), and a registered model saved with skops. test_track_experiments.py
-imports them, and pytest collects them there, in this order, with its `story` fixture.
+its commit (dirty or not), a registered model saved with skops, and the experiment its settings
+name. test_track_experiments.py imports them, and pytest collects them there, in this order, with
+its `story` fixture.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from tracking_results import isfinite, param_is, require, sha256_of, surveyed
-from tracking_story import WEAK_ALPHA
+from tracking_story import OTHER_PAIR, WEAK_ALPHA
 from tracking_terms import DEFAULTS, EXPERIMENT, METRICS, MODEL, PICKLES, RAW_DATA, TEXT_DEFAULTS
 
 from kata.harness import fail
@@ -168,3 +169,23 @@ def test_each_run_registers_a_model_saved_with_skops_not_pickle(story):
             "model.skops and no pickle. Pass serialization_format='skops' (and "
             "skops_trusted_types) to mlflow.sklearn.log_model."
         )
+
+
+@pytest.mark.expensive
+def test_train_records_its_run_in_the_experiment_its_settings_name(story):
+    """train --set experiment=NAME records its run in experiment NAME, not in penguin-mass."""
+    (run,) = require(story, "other experiment")
+    assert run.ok, f"train in another experiment failed. {run.said()}"
+    there = surveyed(story.other_experiment, "mlflow.db")["runs"]
+    strays = [
+        found
+        for found in surveyed(story.local_store, "mlflow.db")["runs"]
+        if found["params"].get("experiment") == OTHER_PAIR
+    ]
+    kept_apart = len(there) == 1 and not strays
+    assert kept_apart, (
+        f"After `train --set experiment={OTHER_PAIR}`, experiment {OTHER_PAIR!r} holds "
+        f"{len(there)} runs and {EXPERIMENT!r} {len(strays)} runs with that setting; expected the "
+        f"run in {OTHER_PAIR!r} only. Pass the setting to mlflow.set_experiment: a team's pairs "
+        "keep their runs apart with it."
+    )

@@ -12,11 +12,9 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
 import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,7 +22,13 @@ from tracking_commands import commands_environment
 
 from kata.errors import KataError
 from kata.harness.processes import kill_group
-from kata.team_server import Database, mlflow_server_command
+from kata.team_server import (
+    Database,
+    free_port,
+    healthy,
+    mlflow_server_command,
+    mlflow_server_environment,
+)
 
 SERVER_TIMEOUT = 240  # seconds for `mlflow server` to answer /health on a busy 2-core machine
 
@@ -33,12 +37,9 @@ class Server:
     def __init__(self, folder: Path, backend: str = "", extra_env: dict | None = None) -> None:
         self.artifacts = folder / "artifacts"
         self.log = folder / "server.log"
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            self.port = probe.getsockname()[1]
+        self.port = free_port()
         self.uri = f"http://127.0.0.1:{self.port}"
-        env = {**commands_environment(), **(extra_env or {})}
-        env["MLFLOW_SERVER_ENABLE_JOB_EXECUTION"] = "false"  # no background job runner
+        env = mlflow_server_environment({**commands_environment(), **(extra_env or {})})
         backend = backend or f"sqlite:///{folder / 'server.db'}"
         command = mlflow_server_command(self.port, backend, self.artifacts, workers=1)
         self.began = time.monotonic()
@@ -63,11 +64,8 @@ class Server:
             elif time.monotonic() - self.began > SERVER_TIMEOUT:
                 self.problem = f"`mlflow server` did not answer /health within {SERVER_TIMEOUT} s"
             else:
-                try:
-                    with urllib.request.urlopen(f"{self.uri}/health", timeout=2) as answer:
-                        self.healthy = answer.status == 200
-                except OSError:
-                    time.sleep(0.2)
+                self.healthy = healthy(self.uri)
+                time.sleep(0 if self.healthy else 0.2)
         return self.healthy
 
     def explain(self) -> str:
@@ -119,7 +117,7 @@ def running_team_server(wanted: bool = True) -> Iterator[Server | NoServer]:
         return
     folder = Path(tempfile.mkdtemp(prefix="kata-team-server-"))
     if os.geteuid() == 0:
-        let_postgres_through(folder.parent)
+        let_postgres_through(folder)
     database = Database(folder)
     try:
         database.start()  # a few seconds: initdb, the cluster's start, the database
@@ -135,10 +133,17 @@ def running_team_server(wanted: bool = True) -> Iterator[Server | NoServer]:
 
 
 def let_postgres_through(folder: Path) -> None:
-    """As root, the cluster runs as the `postgres` user, who must pass through the check's private
-    temporary folders to reach it: let anyone through them (not list them). The folder then goes
-    with the check's scratch, and a cluster left by a cancelled check stops by itself within a
-    minute of its folder's removal (PostgreSQL rechecks its lock file every minute)."""
+    """As root, the cluster runs as the `postgres` user, who must pass through the private
+    temporary folders of `kata check` (kata-check-*) to reach it: let anyone through those (not
+    list them), and nothing above them. The cluster then goes with the check's scratch folder,
+    and one left by a cancelled check stops by itself within a minute of its folder's removal
+    (PostgreSQL rechecks its lock file every minute)."""
+    scratch = next(
+        (above for above in folder.parents if above.name.startswith("kata-check-")), None
+    )
+    if scratch is None:
+        return
     for above in [folder, *folder.parents]:
-        if above.stat().st_uid == 0 and not above.stat().st_mode & 0o001:
-            above.chmod(above.stat().st_mode | 0o001)
+        above.chmod(above.stat().st_mode | 0o001)
+        if above == scratch:
+            return

@@ -64,8 +64,7 @@ def test_the_same_commands_work_against_a_tracking_server(story, server):
 @pytest.mark.expensive
 @pytest.mark.needs(missing=postgres_missing())
 def test_two_pairs_share_a_team_server_on_postgresql(story, team_server):
-    """Two pairs train at once on a team's server (PostgreSQL), each in its own experiment;
-    promote picks from its own experiment only, and predict uses the champion."""
+    """Two pairs train at once on a team's server (PostgreSQL): each run kept, promote chooses from its own experiment."""
     require(story)
     if not team_server.wait_until_healthy():
         fail(f"The check could not start the team's server, so this was not checked: "

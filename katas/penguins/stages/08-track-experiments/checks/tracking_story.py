@@ -11,8 +11,8 @@ harness's warm helper Python (tracking_commands); and the commands run in rounds
 within a round:
 
   1. train with the defaults (this creates mlflow.db; two processes creating one at once race);
-  2. train with alpha=1000, twice; promote the first run through a gate it fails; predict before
-     there is a champion; once the server answers, train against the server; and once the team's
+  2. train with alpha=1000, twice; train in another experiment; promote the first run through a
+     gate it fails; predict before there is a champion; once the server answers, train against the server; and once the team's
      server answers, two pairs train against it at once, each in an experiment of its own (the
      other pair's run the better one);
   3. promote the first run; promote the server's latest run; promote on the team's server;
@@ -49,7 +49,7 @@ WIDE_GATE = 1000.0  # lets the weak run past the gate, so that only the comparis
 REASON = "field trial: the strong ridge on next season's birds"
 BIRDS = 20
 TEAM_ALPHA = 10.0  # our pair's run on the team server: cv_mae_g about 234 g
-OTHER_PAIR = "penguin-mass-other-pair"  # the other pair's experiment; its alpha 1 run is better
+OTHER_PAIR = "penguin-mass-other-pair"  # another experiment: the other pair's, on the team server
 
 
 @dataclass
@@ -72,6 +72,7 @@ class Story:
     after_train: dict = field(default_factory=dict)
     after_gate: dict = field(default_factory=dict)
     local_store: dict = field(default_factory=dict)
+    other_experiment: dict = field(default_factory=dict)  # experiment OTHER_PAIR in mlflow.db
     server_store: dict = field(default_factory=dict)
     team_store: dict = field(default_factory=dict)  # our experiment, on the team's server
     other_pair_store: dict = field(default_factory=dict)  # the other pair's experiment there
@@ -137,11 +138,13 @@ def play(story: Story, commands: Commands, servers: Servers) -> None:
     weak = ("train", "--set", f"alpha={WEAK_ALPHA:g}")
     gate = ("promote", "--run-id", first_id, "--set", f"max_cv_mae_g={TIGHT_GATE:g}")
     early = ("predict", "--input", "birds.csv", "--output", "early.csv")
+    other = ("train", "--set", f"experiment={OTHER_PAIR}")
     started = {
         "weak": commands.command(local, *weak, store=store),
         "weak again": commands.command(local, *weak, store=store),
         "tight gate": commands.command(local, *gate, store=store),
         "predict early": commands.command(fresh, *early, store=store),
+        "other experiment": commands.command(local, *other, store=store),
     }
     if server.wait_until_healthy():
         started["server train"] = commands.command(remote, "train", store=server.uri)
@@ -165,7 +168,10 @@ def play(story: Story, commands: Commands, servers: Servers) -> None:
     # Round 4: predict in fresh processes, from a copy that never trained; read both stores.
     predict = ("predict", "--input", "birds.csv", "--output")
     started = {"predict": commands.command(fresh, *predict, "local.csv", store=store)}
-    surveys = {"local": commands.survey(fresh, store, "full")}
+    surveys = {
+        "local": commands.survey(fresh, store, "full"),
+        "other experiment": commands.survey(fresh, store, experiment=OTHER_PAIR),
+    }
     if server.healthy:
         started["server predict"] = commands.command(
             fresh, *predict, "server.csv", store=server.uri
@@ -177,6 +183,7 @@ def play(story: Story, commands: Commands, servers: Servers) -> None:
         surveys["other pair"] = commands.survey(fresh, team.uri, experiment=OTHER_PAIR)
     runs.update(zip(started, commands.wait(*started.values()), strict=True))
     story.local_store = commands.result(surveys["local"])
+    story.other_experiment = commands.result(surveys["other experiment"])
     story.server_store = commands.result(surveys["server"]) if server.healthy else {}
     if team.healthy:
         story.team_store = commands.result(surveys["team"])
