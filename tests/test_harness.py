@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
+from kata.commands.check import not_run_lines
 from kata.errors import KataError
 from kata.harness import learner_tests, notebook_pair_in_sync, processes
 from kata.harness.import_contracts import modules_outside_the_layers
@@ -250,6 +251,13 @@ def test_pairing_reports_a_missing_twin_and_cells_that_differ(tmp_path):
 
 def check_file(tmp_path: Path, body: str, **options) -> list[dict]:
     """Run a one-file stage made for the test and return its results."""
+    stage, workspace = one_file_stage(tmp_path, body)
+    (workspace / "answer.py").write_text("VALUE = 41\n")
+    return [r.to_json() for r in run_checks(stage, workspace, **options).results]
+
+
+def one_file_stage(tmp_path: Path, body: str):
+    """A kata of one stage whose checks are `body`, and its empty workspace."""
     kata_dir = tmp_path / "katas" / "demo"
     checks = kata_dir / "stages" / "01-only" / "checks"
     checks.mkdir(parents=True)
@@ -259,9 +267,7 @@ def check_file(tmp_path: Path, body: str, **options) -> list[dict]:
     )
     (checks / "test_demo.py").write_text(body)
     (kata_dir / "workspace").mkdir()
-    (kata_dir / "workspace" / "answer.py").write_text("VALUE = 41\n")
-    stage = load_kata(kata_dir).stages[0]
-    return [r.to_json() for r in run_checks(stage, kata_dir / "workspace", **options).results]
+    return load_kata(kata_dir).stages[0], kata_dir / "workspace"
 
 
 EXPENSIVE_FIRST = (
@@ -503,3 +509,28 @@ def test_a_notebook_that_ends_its_kernel_names_the_cell(tmp_path):
     )
     assert results[0]["kind"] == "assertion", results[0]["message"]
     assert "the kernel stopped while running cell 2 ('import os')" in results[0]["message"]
+
+
+def test_a_check_that_needs_a_missing_program_is_listed_as_not_run(tmp_path):
+    stage, workspace = one_file_stage(
+        tmp_path,
+        "import pytest\n\n"
+        "def test_plain():\n    '''A plain check.'''\n\n"
+        "@pytest.mark.needs(missing='Frobnicator is not installed; apt install frob')\n"
+        "def test_frob():\n    '''The frobnicator frobs.'''\n    assert False, 'never runs'\n\n"
+        "@pytest.mark.needs(missing='')\n"
+        "def test_here():\n    '''Runs where the program is.'''\n",
+    )
+    run = run_checks(stage, workspace)
+    assert [result.name for result in run.results] == ["test_plain", "test_here"]
+    assert run.passed  # neither passed nor failed: the others decide
+    (missing,) = run.not_run
+    assert (missing.name, missing.why) == (
+        "test_frob",
+        "Frobnicator is not installed; apt install frob",
+    )
+    assert run.to_json()["not_run"][0]["sentence"] == "The frobnicator frobs."
+    (line,) = not_run_lines(run)
+    assert "The frobnicator frobs." in line
+    assert "not run on this machine: Frobnicator is not installed; apt install frob" in line
+    assert run_checks(stage, workspace, only=["test_frob"]).not_run  # a name, though not run

@@ -1,60 +1,18 @@
-"""The team's tracking server (`kata team-server`, kata.team_server) and the `needs` marker that
-lists a check this machine cannot run (stage 8's team-server check without PostgreSQL)."""
+"""The team's tracking server (`kata team-server`, kata.team_server)."""
 
 from __future__ import annotations
 
 import json
 import subprocess
 import tempfile
-import time
 import urllib.request
 from pathlib import Path
 
 import pytest
 
+from conftest import alive, wait_until
 from kata import cli, team_server
-from kata.commands.check import not_run_lines
-from kata.manifest import load_kata
-from kata.runner import run_checks
 from kata.team_server import TeamServer, free_port, postgres_missing
-
-
-def demo_stage(tmp_path: Path, checks: str):
-    kata_dir = tmp_path / "katas" / "demo"
-    folder = kata_dir / "stages" / "01-only" / "checks"
-    folder.mkdir(parents=True)
-    (kata_dir / "kata.toml").write_text(
-        'format = 1\ntitle = "t"\nsummary = "s"\naudience = ["a"]\n'
-        '[[stages]]\nslug = "01-only"\ntitle = "Only"\nminutes = 5\n'
-    )
-    (folder / "test_demo.py").write_text(checks)
-    (kata_dir / "workspace").mkdir()
-    return load_kata(kata_dir).stages[0], kata_dir / "workspace"
-
-
-def test_a_check_that_needs_a_missing_program_is_listed_as_not_run(tmp_path):
-    stage, workspace = demo_stage(
-        tmp_path,
-        "import pytest\n\n"
-        "def test_plain():\n    '''A plain check.'''\n\n"
-        "@pytest.mark.needs(missing='Frobnicator is not installed; apt install frob')\n"
-        "def test_frob():\n    '''The frobnicator frobs.'''\n    assert False, 'never runs'\n\n"
-        "@pytest.mark.needs(missing='')\n"
-        "def test_here():\n    '''Runs where the program is.'''\n",
-    )
-    run = run_checks(stage, workspace)
-    assert [result.name for result in run.results] == ["test_plain", "test_here"]
-    assert run.passed  # neither passed nor failed: the others decide
-    (missing,) = run.not_run
-    assert (missing.name, missing.why) == (
-        "test_frob",
-        "Frobnicator is not installed; apt install frob",
-    )
-    assert run.to_json()["not_run"][0]["sentence"] == "The frobnicator frobs."
-    (line,) = not_run_lines(run)
-    assert "The frobnicator frobs." in line
-    assert "not run on this machine: Frobnicator is not installed; apt install frob" in line
-    assert run_checks(stage, workspace, only=["test_frob"]).not_run  # a name, though not run
 
 
 def test_team_server_refuses_in_one_line_without_postgresql(monkeypatch, capsys):
@@ -113,7 +71,8 @@ def test_team_server_keeps_runs_across_a_restart_and_leaves_no_process():
         with pytest.raises(Exception, match="already running"):
             server.start(port)
         assert server.stop()
-        assert all(ends(pid) for pid in pids), "a process of the team's server outlived stop"
+        gone = all(wait_until(lambda pid=pid: not alive(pid), 10) for pid in pids)
+        assert gone, "a process of the team's server outlived stop"
         assert not server.stop()
         server.start(port)  # the same cluster, the same port for PostgreSQL
         assert json.loads(server.database.settings.read_text())["port"] == listening
@@ -141,17 +100,3 @@ def get(uri: str, endpoint: str) -> dict:
 
 def postmaster(server: TeamServer) -> int:
     return int((server.database.data / "postmaster.pid").read_text().split()[0])
-
-
-def ends(pid: int, within: float = 10.0) -> bool:
-    """Whether the process has ended within a few seconds (pg_ctl returns once the server has
-    removed its pid file, a moment before its last process exits)."""
-    deadline = time.monotonic() + within
-    while time.monotonic() < deadline:
-        try:
-            if Path(f"/proc/{pid}/stat").read_text().split()[2] == "Z":
-                return True  # ended, not yet reaped by its parent
-        except FileNotFoundError:
-            return True
-        time.sleep(0.1)
-    return False
