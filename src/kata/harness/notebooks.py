@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     import nbformat
 
 KERNEL = "python3"
+KERNEL_START_TIMEOUT = 300  # seconds
 
 # Runs inside the kernel after the notebook's own cells: every global that JSON can hold.
 _DUMP_GLOBALS = """
@@ -194,6 +195,10 @@ async def _execute(path: Path, timeout: int) -> ExecutedNotebook:
         notebook,
         kernel_name=KERNEL,
         timeout=timeout,
+        # nbclient gives a kernel 60 s to start; on a loaded 2-core machine (the suite's workers,
+        # a stage's servers) a start has taken longer, and how long it takes says nothing of the
+        # learner's notebook.
+        startup_timeout=KERNEL_START_TIMEOUT,
         resources={"metadata": {"path": str(path.parent)}},
     )
     running = {"index": -1}  # the cell being executed, for a kernel that dies in it
