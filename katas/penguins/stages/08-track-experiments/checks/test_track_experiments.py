@@ -30,7 +30,15 @@ from tracking_results import (
     surveyed,
 )
 from tracking_server import running_server, running_team_server
-from tracking_story import REASON, TIGHT_GATE, WEAK_ALPHA, WIDE_GATE, Servers, played_story
+from tracking_story import (
+    OTHER_PAIR,
+    REASON,
+    TIGHT_GATE,
+    WEAK_ALPHA,
+    WIDE_GATE,
+    Servers,
+    played_story,
+)
 from tracking_terms import CHAMPION, MODEL, REASON_TAG
 
 from kata.harness import notebook_pair_in_sync, run_learner_tests
@@ -123,6 +131,13 @@ def test_promote_without_a_run_id_chooses_the_best_run_not_the_latest(story):
     """promote without --run-id chooses the run with the lowest cv_mae_g, not the latest run."""
     (run,) = compared(story, "promote best")
     champion = champion_of(story.after_refusals, "mlflow.db")
+    elsewhere = {found["id"] for found in story.other_experiment.get("runs", [])}
+    assert champion["run_id"] not in elsewhere, (
+        f"`promote` without --run-id made run {champion['run_id']} the champion: a run of "
+        f"experiment {OTHER_PAIR!r} (trained with --set experiment={OTHER_PAIR} on other birds, "
+        "and a lower cv_mae_g). promote chooses among the runs of the experiment its settings "
+        "name, not of every experiment in the store."
+    )
     stayed = run.ok and champion["run_id"] == story.first_id
     assert stayed, (
         f"With the alpha=1 run (cv_mae_g about 230 g) as champion and two later alpha="

@@ -11,7 +11,8 @@ harness's warm helper Python (tracking_commands); and the commands run in rounds
 within a round:
 
   1. train with the defaults (this creates mlflow.db; two processes creating one at once race);
-  2. train with alpha=1000, twice; train in another experiment; promote the first run through a
+  2. train with alpha=1000, twice; train in another experiment, on birds that give it a better
+     score than any run of penguin-mass; promote the first run through a
      gate it fails; predict before there is a champion; once the server answers, train against the server; and once the team's
      server answers, two pairs train against it at once, each in an experiment of its own (the
      other pair's run the better one);
@@ -50,6 +51,7 @@ REASON = "field trial: the strong ridge on next season's birds"
 BIRDS = 20
 TEAM_ALPHA = 10.0  # our pair's run on the team server: cv_mae_g about 234 g
 OTHER_PAIR = "penguin-mass-other-pair"  # another experiment: the other pair's, on the team server
+NARROW = "narrow.csv"  # the weighed birds of 3,500 to 4,500 g: cv_mae_g about 177 g, not 230 g
 
 
 @dataclass
@@ -138,7 +140,8 @@ def play(story: Story, commands: Commands, servers: Servers) -> None:
     weak = ("train", "--set", f"alpha={WEAK_ALPHA:g}")
     gate = ("promote", "--run-id", first_id, "--set", f"max_cv_mae_g={TIGHT_GATE:g}")
     early = ("predict", "--input", "birds.csv", "--output", "early.csv")
-    other = ("train", "--set", f"experiment={OTHER_PAIR}")
+    write_narrow_export(local / NARROW)  # its run scores better than any run of penguin-mass
+    other = ("train", "--set", f"experiment={OTHER_PAIR}", "--set", f"data_path={NARROW}")
     started = {
         "weak": commands.command(local, *weak, store=store),
         "weak again": commands.command(local, *weak, store=store),
@@ -228,6 +231,19 @@ def commit_everything(folder: Path) -> str:
     git("add", "-A")
     git("commit", "-qm", "the workspace as the check found it", "--no-verify")
     return git("rev-parse", "HEAD")
+
+
+def write_narrow_export(path: Path) -> None:
+    """The export's birds that weigh 3,500 to 4,500 g, all columns: a narrower spread of masses,
+    so a smaller error (about 177 g) than on every bird."""
+    with (path.parent / RAW_DATA).open(newline="", encoding="utf-8") as export:
+        rows = list(csv.reader(export))
+    mass = rows[0].index("Body Mass (g)")
+    narrow = [
+        row for row in rows[1:] if row[mass] not in ("", "NA") and 3500 <= float(row[mass]) <= 4500
+    ]
+    with path.open("w", newline="", encoding="utf-8") as birds:
+        csv.writer(birds).writerows([rows[0], *narrow])
 
 
 def write_birds(path: Path) -> None:
