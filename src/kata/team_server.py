@@ -52,7 +52,7 @@ def postgres_programs(version: str = "") -> Path:
     found = [Path(on_path).resolve().parent] if on_path else []
     found += sorted(installed_programs(), key=major_version, reverse=True)
     if version:
-        found = [folder for folder in found if major_version(folder) == version] or found[:0]
+        found = [folder for folder in found if major_version(folder) == version]
         if not found:
             raise KataError(
                 f"the team server's cluster was made by PostgreSQL {version}, which is no longer "

@@ -5,7 +5,7 @@ The checks run the learner's commands the way a user would, `python -m penguin_m
 its own process, in private copies of the workspace, and read the tracking stores with MLflow's
 own client, also in processes of their own. Everything runs once, in rounds, before a check reads
 it: the `story` fixture plays the rounds (tracking_story.py lists them; tracking_commands.py starts
-the commands and surveys the stores) while the `server` fixture's `mlflow server` boots
+the commands and surveys the stores) while the `server` and `team_server` fixtures' servers boot
 (tracking_server.py); the checks read the results with tracking_results.py. The first eight
 checks, on what each run records, are in tracking_run_checks.py and are collected here.
 """

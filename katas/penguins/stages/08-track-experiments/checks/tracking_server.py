@@ -26,6 +26,7 @@ from kata.team_server import (
     Database,
     free_port,
     healthy,
+    last_words,
     mlflow_server_command,
     mlflow_server_environment,
 )
@@ -69,11 +70,7 @@ class Server:
         return self.healthy
 
     def explain(self) -> str:
-        lines = (
-            self.log.read_text(errors="replace").strip().splitlines() if self.log.exists() else []
-        )
-        tail = " | ".join(line.strip()[:200] for line in lines[-3:]) or "no output"
-        return f"{self.problem} (its last words: {tail})"
+        return f"{self.problem} (its last words: {last_words(self.log)})"
 
     def stop(self) -> None:
         if self.process.poll() is None:

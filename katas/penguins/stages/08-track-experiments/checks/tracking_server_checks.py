@@ -99,9 +99,9 @@ def test_two_pairs_share_a_team_server_on_postgresql(story, team_server):
     chosen = (found["champion"] or {}).get("run_id", "no run at all")
     assert chosen == ours[0]["id"], (
         f"`promote` with no --run-id, in the experiment {EXPERIMENT!r}, made {chosen} the "
-        f"champion; expected our pair's run {ours[0]['id']}, the best of {EXPERIMENT!r}. The other pair's "
-        f"run is better but in {OTHER_PAIR!r}: promote chooses among the runs of its own "
-        "experiment (search_runs with that experiment's id only)."
+        f"champion; expected our pair's run {ours[0]['id']}, the best of {EXPERIMENT!r}. The "
+        f"other pair's run is better but in {OTHER_PAIR!r}: promote chooses among the runs of "
+        "its own experiment (search_runs with that experiment's id only)."
     )
     predicted = read_predictions(story.fresh / "team.csv")
     expected = estimates(found, "the team's server")

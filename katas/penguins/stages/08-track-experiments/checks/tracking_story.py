@@ -12,10 +12,10 @@ within a round:
 
   1. train with the defaults (this creates mlflow.db; two processes creating one at once race);
   2. train with alpha=1000, twice; train in another experiment, on birds that give it a better
-     score than any run of penguin-mass; promote the first run through a
-     gate it fails; predict before there is a champion; once the server answers, train against the server; and once the team's
-     server answers, two pairs train against it at once, each in an experiment of its own (the
-     other pair's run the better one);
+     score than any run of penguin-mass; promote the first run through a gate it fails; predict
+     before there is a champion; once the server answers, train against the server; and once the
+     team's server answers, two pairs train against it at once, each in an experiment of its own
+     (the other pair's run the better one);
   3. promote the first run; promote the server's latest run; promote on the team's server;
   4. predict from a copy of the workspace that never trained, from each store;
   5. promote without --run-id (the best run, already the champion);
@@ -236,24 +236,27 @@ def commit_everything(folder: Path) -> str:
 def write_narrow_export(path: Path) -> None:
     """The export's birds that weigh 3,500 to 4,500 g, all columns: a narrower spread of masses,
     so a smaller error (about 177 g) than on every bird."""
-    with (path.parent / RAW_DATA).open(newline="", encoding="utf-8") as export:
-        rows = list(csv.reader(export))
-    mass = rows[0].index("Body Mass (g)")
-    narrow = [
-        row for row in rows[1:] if row[mass] not in ("", "NA") and 3500 <= float(row[mass]) <= 4500
-    ]
-    with path.open("w", newline="", encoding="utf-8") as birds:
-        csv.writer(birds).writerows([rows[0], *narrow])
+    header, weighed, mass = weighed_birds(path.parent)
+    write_rows(path, header, [row for row in weighed if 3500 <= float(row[mass]) <= 4500])
 
 
 def write_birds(path: Path) -> None:
     """The first weighed birds of the export, with all its columns, body mass included."""
-    with (path.parent / RAW_DATA).open(newline="", encoding="utf-8") as export:
-        rows = list(csv.reader(export))
-    mass = rows[0].index("Body Mass (g)")
-    weighed = [row for row in rows[1:] if row[mass] not in ("", "NA")][:BIRDS]
+    header, weighed, _ = weighed_birds(path.parent)
+    write_rows(path, header, weighed[:BIRDS])
+
+
+def weighed_birds(folder: Path) -> tuple[list[str], list[list[str]], int]:
+    """The export's header, its rows with a body mass, and the body mass's column."""
+    with (folder / RAW_DATA).open(newline="", encoding="utf-8") as export:
+        header, *rows = list(csv.reader(export))
+    mass = header.index("Body Mass (g)")
+    return header, [row for row in rows if row[mass] not in ("", "NA")], mass
+
+
+def write_rows(path: Path, header: list[str], rows: list[list[str]]) -> None:
     with path.open("w", newline="", encoding="utf-8") as birds:
-        csv.writer(birds).writerows([rows[0], *weighed])
+        csv.writer(birds).writerows([header, *rows])
 
 
 def remove(path: Path) -> None:
