@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from kata.harness.failures import fail
+from kata.harness.failures import fail, tail
+from kata.harness.learner_tests import run_learner_tests
 from kata.harness.mutants import Mutant, TestVerdict, describe, judge_tests, load_mutants
 
 _verdicts: dict[tuple, TestVerdict] = {}
@@ -35,6 +36,23 @@ def verdict_on_tests(
             workspace, stage, mutants=mutants, refactorings=refactorings, without=without
         )
     return _verdicts[key]
+
+
+def require_learner_tests_pass(workspace: Path, missing: str, advice: str) -> None:
+    """The workspace's tests/ holds a test_*.py file, pytest collects tests, and they all pass.
+
+    `missing` says which step asks for the file; `advice` follows the summary of a red run.
+    """
+    if not list((workspace / "tests").rglob("test_*.py")):
+        fail(f"There is no test file in tests/ yet. {missing}")
+    run = run_learner_tests(workspace)
+    if run.ran == 0:
+        fail(
+            "pytest found no tests in tests/; name each test function test_... so it is collected."
+        )
+    assert run.ok, f"Your tests did not all pass ({run.summary()}). {advice}\n" + tail(
+        run.output, 15
+    )
 
 
 def require_every_mutant_caught(verdict: TestVerdict, total: int, advice: str) -> None:

@@ -214,6 +214,30 @@ def _with_parameters(original: Callable, changes: dict[str, Callable], keep: boo
     return method
 
 
+def called_with(module: str, function: str, **changes: Callable) -> Callable[[], None]:
+    """`module.function` runs as if each named argument were `change(given)`, where `given` is
+    what the caller passed or the function's default: for example correction=lambda _: False."""
+
+    def patch() -> None:
+        import importlib
+        import inspect
+
+        owner = importlib.import_module(module)
+        original = getattr(owner, function)
+        signature = inspect.signature(original)
+
+        def slipped(*args, **kwargs):
+            bound = signature.bind(*args, **kwargs)
+            bound.apply_defaults()
+            for name, change in changes.items():
+                bound.arguments[name] = change(bound.arguments[name])
+            return original(*bound.args, **bound.kwargs)
+
+        setattr(owner, function, outside_tests(functools.wraps(original)(slipped), original))
+
+    return patch
+
+
 def group_means_are_medians() -> Callable[[], None]:
     """Every group mean computed with pandas (`frame.groupby(...)[...].mean()`) is the median."""
 

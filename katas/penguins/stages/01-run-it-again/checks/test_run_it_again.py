@@ -1,23 +1,11 @@
 """Checks for penguins stage 1: the notebook is paired, and runs again, anywhere, with the same results."""
 
-import ast
-import re
-
 import pytest
 
-from kata.harness import (
-    fail,
-    notebook_pair_in_sync,
-    read_notebook,
-    run_notebook_many,
-    without_magics,
-)
+from kata.harness import fail, notebook_pair_in_sync, read_notebook, run_notebook_many
+from kata.harness.reruns import first_differing_cell, machine_specific_paths
 
 NOTEBOOK = "analysis.ipynb"
-# A string that starts like a path on somebody's machine: /Users/..., /home/..., ~/..., C:\...
-ABSOLUTE = re.compile(r"^(/[A-Za-z]|~[/\\]|[A-Za-z]:[\\/])")
-# Object addresses ("<... at 0x7f3a...>") change from run to run and are not results.
-ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
 
 
 @pytest.fixture(scope="module")
@@ -39,13 +27,7 @@ def test_the_notebook_is_paired_and_in_sync(workspace):
 
 def test_no_absolute_paths(workspace):
     """The code names no absolute path, so it runs on any machine that has the repository."""
-    found = []
-    for where, source in _code(workspace):
-        for line, text in _string_literals(source):
-            if ABSOLUTE.match(text.strip()):
-                found.append(f"{where} line {line}: {text!r}")
-        for line, call in _home_lookups(source):
-            found.append(f"{where} line {line}: {call}")
+    found = machine_specific_paths(workspace, NOTEBOOK)
     assert not found, (
         "The notebook still names a path that only exists on one machine: "
         + "; ".join(found)
@@ -67,17 +49,16 @@ def test_two_fresh_runs_give_identical_results(two_runs):
     """Two runs in two fresh kernels print and show exactly the same results."""
     if isinstance(two_runs, str):
         fail("The two runs cannot be compared until the notebook runs top to bottom (see above).")
-    first, second = two_runs
-    for number, (cell, twin) in enumerate(zip(first.cells, second.cells, strict=True), start=1):
-        one, other = _results(cell), _results(twin)
-        if one != other:
-            fail(
-                f"Cell {number} gave different output in two fresh runs:\n"
-                f"  first run:  {_first_difference(one, other)}\n"
-                f"  second run: {_first_difference(other, one)}\n"
-                "Something random is not seeded. Give every random draw a seed "
-                "(np.random.default_rng(42), random_state=42) and run it again."
-            )
+    differing = first_differing_cell(*two_runs)
+    if differing:
+        number, first, second = differing
+        fail(
+            f"Cell {number} gave different output in two fresh runs:\n"
+            f"  first run:  {first}\n"
+            f"  second run: {second}\n"
+            "Something random is not seeded. Give every random draw a seed "
+            "(np.random.default_rng(42), random_state=42) and run it again."
+        )
 
 
 def test_the_held_out_birds_are_a_shuffled_sample(two_runs):
@@ -119,77 +100,3 @@ def test_a_fresh_run_prints_no_warnings(two_runs):
         f"A fresh run printed {len(warnings)} warning(s), the first: {warnings[0][:200]} "
         "Step 6 says how to deal with the one pandas prints about dropna."
     )
-
-
-def _results(cell):
-    """What a cell printed and showed, without warnings (stderr) and object addresses."""
-    parts = []
-    for output in cell.get("outputs", []) if cell.cell_type == "code" else []:
-        if output.output_type == "stream" and output.name == "stdout":
-            parts.append(output.text)
-        elif output.output_type in ("execute_result", "display_data"):
-            parts.append(output.get("data", {}).get("text/plain", ""))
-    return ADDRESS.sub("", "".join(parts))
-
-
-def _code(workspace):
-    """(where, code) for each code cell of the notebook, and for analysis.py when it exists."""
-    notebook = read_notebook(workspace / NOTEBOOK)
-    sources = [
-        (f"{NOTEBOOK}, cell {number},", cell.source)
-        for number, cell in enumerate(notebook.cells, start=1)
-        if cell.cell_type == "code"
-    ]
-    script = workspace / "analysis.py"
-    if script.is_file():
-        sources.append(("analysis.py,", script.read_text(encoding="utf-8")))
-    return sources
-
-
-def _string_literals(source):
-    """(line, text) of every string literal in a cell; magics and shell lines are skipped."""
-    lines = without_magics(source).splitlines()
-    try:
-        tree = ast.parse("\n".join(lines))
-    except SyntaxError:
-        # Not Python we can read: fall back to quoted text on each line.
-        return [
-            (number, match)
-            for number, line in enumerate(lines, start=1)
-            for match in re.findall(r"[\"']([^\"']+)[\"']", line)
-        ]
-    return [
-        (node.lineno, node.value)
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Constant) and isinstance(node.value, str)
-    ]
-
-
-HOME_CALLS = {"home", "expanduser", "getlogin"}
-
-
-def _home_lookups(source):
-    """(line, code) of each place that builds a path from somebody's home folder or user name."""
-    try:
-        tree = ast.parse(without_magics(source))
-    except SyntaxError:
-        return []
-    found = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call):
-            name = getattr(node.func, "attr", getattr(node.func, "id", ""))
-            if name in HOME_CALLS:
-                found.append((node.lineno, ast.unparse(node)))
-        elif isinstance(node, ast.Constant) and node.value in ("HOME", "USERPROFILE"):
-            found.append((node.lineno, repr(node.value)))
-    return found
-
-
-def _first_difference(text, other):
-    """The first line of `text` that differs from `other`, shortened."""
-    for line, other_line in zip(
-        text.splitlines() or [""], other.splitlines() or [""], strict=False
-    ):
-        if line != other_line:
-            return line.strip()[:120] or "(empty)"
-    return text.strip().splitlines()[-1][:120] if text.strip() else "(no output)"

@@ -2,10 +2,11 @@
 
 import pytest
 
-from kata.harness import fail, notebook_pair_in_sync, run_learner_tests, tail
+from kata.harness import notebook_pair_in_sync
 from kata.harness.grading import (
     require_every_mutant_caught,
     require_every_refactoring_survived,
+    require_learner_tests_pass,
     verdict_on_tests,
 )
 
@@ -20,18 +21,12 @@ def test_the_notebook_is_still_paired_and_in_sync(workspace):
 
 def test_your_golden_master_passes(workspace):
     """Your tests in tests/ run and pass on the notebook as it is."""
-    if not list((workspace / "tests").rglob("test_*.py")):
-        fail(
-            "There is no test file in tests/ yet. Step 3 of the README asks for "
-            "tests/test_golden_master.py (any tests/test_*.py file will do)."
-        )
-    run = run_learner_tests(workspace)
-    if run.ran == 0:
-        fail("pytest found no tests in tests/; name each test function test_... .")
-    assert run.ok, (
-        f"Your tests did not all pass on the unchanged notebook ({run.summary()}). "
-        "Run pytest in the workspace and read the first failure: a golden master must be green "
-        "before it can tell you anything.\n" + tail(run.output, 15)
+    require_learner_tests_pass(
+        workspace,
+        missing="Step 3 of the README asks for tests/test_golden_master.py (any tests/test_*.py "
+        "file will do).",
+        advice="Run pytest in the workspace and read the first failure: a golden master must be "
+        "green on the unchanged notebook before it can tell you anything.",
     )
 
 

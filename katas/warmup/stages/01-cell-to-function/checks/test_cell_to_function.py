@@ -12,12 +12,12 @@ from kata.harness import (
     notebook_code,
     notebook_pair_in_sync,
     require_file,
-    run_learner_tests,
     run_notebooks,
 )
 from kata.harness.grading import (
     require_every_mutant_caught,
     require_every_refactoring_survived,
+    require_learner_tests_pass,
     verdict_on_tests,
 )
 
@@ -149,13 +149,10 @@ def test_the_notebook_runs_and_its_colony_means_are_unchanged(workspace, start_w
 
 def test_your_tests_pass(workspace):
     """Your tests in tests/ run and pass on your code."""
-    if not list((workspace / "tests").rglob("test_*.py")):
-        fail("There is no tests/test_*.py file yet; step 4 asks for tests/test_field_notes.py.")
-    run = run_learner_tests(workspace)
-    if run.ran == 0:
-        fail("pytest found no tests in tests/; name them test_... so that pytest collects them.")
-    assert run.ok, (
-        f"Your tests did not all pass ({run.summary()}). Run pytest in the workspace to see why."
+    require_learner_tests_pass(
+        workspace,
+        missing="Step 4 asks for tests/test_field_notes.py.",
+        advice="Run pytest in the workspace to see why.",
     )
 
 
