@@ -35,7 +35,7 @@ from kata.manifest import load_kata
 log = logging.getLogger("mkdocs.hooks.notebooks")
 
 # kata -> the notebook's file name in its workspace
-NOTEBOOKS = {"penguins": "analysis.ipynb"}
+NOTEBOOKS = {"penguins": "analysis.ipynb", "ab-test": "analysis.ipynb"}
 START_PAGE = "katas/{kata}/start-notebook.ipynb"
 FINAL_PAGE = "katas/{kata}/final-report.ipynb"
 KERNEL = "python3"

@@ -5,8 +5,11 @@ Used by the site tests on the real repository and on broken copies of it.
 
 from __future__ import annotations
 
+import importlib.util
 import re
+import sys
 from pathlib import Path
+from types import ModuleType
 
 import yaml
 
@@ -15,6 +18,20 @@ from kata.manifest import load_all
 REPO = Path(__file__).resolve().parents[2]
 INCLUDE = '--8<-- "{path}"'
 COPIED_LINE_LENGTH = 40  # a README line this long found in a page was copied, not included
+HOOKS = REPO / "docs" / "hooks"
+
+
+def load_hook(name: str) -> ModuleType:
+    """One of the site's mkdocs hooks, imported from docs/hooks/ as mkdocs imports it."""
+    spec = importlib.util.spec_from_file_location(f"site_hook_{name}", HOOKS / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # as mkdocs does; dataclasses need it
+    sys.path.insert(0, str(HOOKS))
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(HOOKS))
+    return module
 
 
 def page_problems(root: Path, commands: list[str]) -> list[str]:

@@ -2,40 +2,23 @@
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 import re
-import sys
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 from mkdocs.exceptions import PluginError
-from site_coverage import REPO
+from site_coverage import REPO, load_hook
 
 from kata.cli import build_parser, command_names
 from kata.manifest import Kata, Stage, load_all
 from kata.stage_readme import bullets, section
 
-HOOKS = REPO / "docs" / "hooks"
-
-
-def _hook(name: str):
-    spec = importlib.util.spec_from_file_location(f"site_hook_{name}", HOOKS / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # as mkdocs does; dataclasses need it
-    sys.path.insert(0, str(HOOKS))
-    try:
-        spec.loader.exec_module(module)
-    finally:
-        sys.path.remove(str(HOOKS))
-    return module
-
-
-kata_pages = _hook("kata_pages")
-session_plans = _hook("session_plans")
-cli_help = _hook("cli_help")
-diagrams = _hook("diagrams")
+kata_pages = load_hook("kata_pages")
+session_plans = load_hook("session_plans")
+cli_help = load_hook("cli_help")
+diagrams = load_hook("diagrams")
 
 
 def _kata(*minutes: int, root: Path = Path(".")) -> Kata:
@@ -378,7 +361,7 @@ def test_included_lines_are_rewritten_and_page_lines_are_not(on_stage_page: str)
 
 # --- the repository's address, and what stage pages fold ----------------------------------------
 
-folds = _hook("folds")
+folds = load_hook("folds")
 REPO_URL = "https://github.com/example/notebook-katas"
 
 
@@ -443,7 +426,7 @@ def test_a_reference_without_a_commands_section_stops_the_build():
 
 # --- rendered notebooks ------------------------------------------------------------------------
 
-notebooks = _hook("notebooks")
+notebooks = load_hook("notebooks")
 
 
 def test_notebook_pages_lose_the_scripts_that_load_from_a_cdn():

@@ -6,13 +6,18 @@ import shutil
 from pathlib import Path
 
 import pytest
-from site_coverage import REPO, doc_pages, nav_pages, page_problems
+from site_coverage import REPO, doc_pages, load_hook, nav_pages, page_problems
 
 from kata.cli import command_names
 from kata.manifest import load_all
 
 # Pages that exist only in the built site: docs/hooks/notebooks.py adds them.
-GENERATED_PAGES = {"katas/penguins/start-notebook.ipynb", "katas/penguins/final-report.ipynb"}
+_notebooks = load_hook("notebooks")
+GENERATED_PAGES = {
+    page.format(kata=kata)
+    for kata in _notebooks.NOTEBOOKS
+    for page in (_notebooks.START_PAGE, _notebooks.FINAL_PAGE)
+}
 
 
 def test_every_kata_stage_and_command_has_its_page():

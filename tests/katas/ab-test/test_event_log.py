@@ -1,0 +1,66 @@
+"""The ab-test kata's event log: the generator writes the committed bytes, and the log has the
+properties its README and the kata's story claim."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+KATA = Path(__file__).resolve().parents[3] / "katas" / "ab-test"
+LOG = KATA / "data" / "checkout_events.csv"
+BOT = r"bot|python-requests|headless"
+
+
+@pytest.fixture(scope="module")
+def events():
+    return pd.read_csv(LOG)
+
+
+def test_the_generator_writes_the_committed_log_byte_for_byte(tmp_path):
+    written = tmp_path / "events.csv"
+    subprocess.run(
+        [sys.executable, str(KATA / "generate_events.py"), "--out", str(written)],
+        check=True,
+        capture_output=True,
+    )
+    assert written.read_bytes() == LOG.read_bytes()
+
+
+def test_noors_readout_is_the_one_the_story_quotes(events):
+    sys.path.insert(0, str(KATA))
+    try:
+        from noor_readout import readout
+    finally:
+        sys.path.remove(str(KATA))
+    found = readout(events)
+    assert round(found["uplift"], 3) == 0.106
+    assert round(found["p_value"], 2) == 0.03
+
+
+def test_the_log_ends_on_the_evening_the_test_was_stopped(events):
+    days = pd.to_datetime(events["timestamp"]).dt.strftime("%Y-%m-%d")
+    assert (days.min(), days.max()) == ("2026-03-02", "2026-03-14")
+
+
+def test_the_only_repeated_event_ids_are_the_new_checkouts_orders_of_11_march(events):
+    repeated = events[events.duplicated("event_id", keep=False)]
+    assert len(repeated) > 0
+    assert repeated.duplicated(keep=False).all(), "a repeated event_id is an exact copy"
+    assert set(repeated["variant"]) == {"new_checkout"}
+    assert set(repeated["event"]) == {"order"}
+    assert set(repeated["timestamp"].str[:10]) == {"2026-03-11"}
+
+
+def test_bots_are_named_by_the_documented_rule_and_never_order(events):
+    bots = events["user_agent"].str.contains(BOT, case=False)
+    assert set(events.loc[bots, "user_id"].str[0]) == {"b"}
+    assert set(events.loc[~bots, "user_id"].str[0]) == {"u"}
+    assert (events.loc[bots, "event"] == "checkout_view").all()
+    assert events.loc[bots, "user_agent"].str.contains("Googlebot").any()
+    assert events.loc[bots & ~events["user_agent"].str.contains("Googlebot"), "user_id"].nunique() > 1
+
+
+def test_each_user_stays_in_one_variant(events):
+    assert (events.groupby("user_id")["variant"].nunique() == 1).all()
