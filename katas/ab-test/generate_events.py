@@ -20,8 +20,8 @@ What is true, by construction (the kata's guides compare the analyses with it):
 
 The quirks a real log has, each with its own cause:
 
-- Repeat visits: most users come once, some a dozen times.
-- Bots: a few crawlers and scripts load the checkout page hundreds of times and never buy. Their
+- Repeat visits: most users come once, some again and again.
+- Bots: a few crawlers and scripts load the checkout page dozens or hundreds of times, and never buy. Their
   user agents contain "bot", "python-requests" or "Headless".
 - A day of duplicated events: on 11 March, the release day of a fix to the new checkout, its
   order confirmations were sent to the collector twice, so each such `order` row is stored twice,
@@ -136,7 +136,7 @@ def _cumulative_within(values: np.ndarray, group_sizes: np.ndarray) -> np.ndarra
 
 
 def _bot_visits(rng: np.random.Generator) -> pd.DataFrame:
-    """Crawlers and scripts: hundreds of checkout views each, spread over the days, no orders."""
+    """Crawlers and scripts: 40 to 419 checkout views each over the 28 days, no orders."""
     loads = rng.integers(40, 420, BOTS)
     bot = np.repeat(np.arange(BOTS), loads)
     day = rng.integers(0, PLANNED_DAYS, len(bot))

@@ -22,9 +22,8 @@ def render(context: Context) -> str:
     for kata in context.katas:
         total = sum(stage.minutes for stage in kata.stages)
         lines.append(display.paint(f"{kata.name}", "bold") + f"  {kata.title}")
-        lines.append(
-            f"  {len(kata.stages)} stages, {display.minutes(total)}; for {', '.join(kata.audience)}"
-        )
+        stages = f"{len(kata.stages)} stage{'s' if len(kata.stages) != 1 else ''}"
+        lines.append(f"  {stages}, {display.minutes(total)}; for {', '.join(kata.audience)}")
         for stage in kata.stages:
             passed = context.progress.is_passed(kata.name, stage.slug)
             mark = display.mark(True) if passed else display.TODO

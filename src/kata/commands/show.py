@@ -27,7 +27,12 @@ def main(args, context: Context) -> int:
 
 
 def render_kata(kata: Kata, context: Context) -> str:
-    lines = [display.paint(kata.title, "bold"), "", display.indent(kata.summary, prefix=""), ""]
+    lines = [
+        display.paint(kata.title, "bold"),
+        "",
+        display.indent(" ".join(kata.summary.split()), prefix=""),
+        "",
+    ]
     for stage in kata.stages:
         passed = context.progress.is_passed(kata.name, stage.slug)
         mark = display.mark(True) if passed else display.TODO

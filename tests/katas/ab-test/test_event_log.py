@@ -59,7 +59,9 @@ def test_bots_are_named_by_the_documented_rule_and_never_order(events):
     assert set(events.loc[~bots, "user_id"].str[0]) == {"u"}
     assert (events.loc[bots, "event"] == "checkout_view").all()
     assert events.loc[bots, "user_agent"].str.contains("Googlebot").any()
-    assert events.loc[bots & ~events["user_agent"].str.contains("Googlebot"), "user_id"].nunique() > 1
+    assert (
+        events.loc[bots & ~events["user_agent"].str.contains("Googlebot"), "user_id"].nunique() > 1
+    )
 
 
 def test_each_user_stays_in_one_variant(events):
