@@ -534,3 +534,17 @@ def test_a_check_that_needs_a_missing_program_is_listed_as_not_run(tmp_path):
     assert "The frobnicator frobs." in line
     assert "not run on this machine: Frobnicator is not installed; apt install frob" in line
     assert run_checks(stage, workspace, only=["test_frob"]).not_run  # a name, though not run
+
+
+def test_a_notebook_container_holding_something_unplain_says_what_it_holds(tmp_path):
+    import nbformat
+
+    from kata.harness import run_notebook
+
+    cells = ["import numpy as np", "results = {'ci': np.array([0.1, 0.2])}\nplain = {'n': 3}"]
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
+    nbformat.write(notebook, tmp_path / "unplain.ipynb")
+    variables = run_notebook(tmp_path / "unplain.ipynb", timeout=60).variables()
+    assert variables["plain"] == {"n": 3}
+    assert variables["results"] == {"__unplain__": "a numpy.ndarray"}
+    assert "np" not in variables  # a module is no container of results

@@ -37,6 +37,11 @@ def require_same_key_results(
     moved = []
     for name, expected in dictionaries.items():
         found = mine.variables().get(name)
+        if isinstance(found, dict) and "__unplain__" in found:
+            fail(
+                f"`{name}` now holds {found['__unplain__']}; keep its values plain Python numbers "
+                "(float(...), int(...)) so that they compare with the start's."
+            )
         if not isinstance(found, dict):
             if name != main:
                 continue

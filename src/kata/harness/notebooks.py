@@ -29,7 +29,7 @@ def __kata_dump():
     import json, numbers
     def plain(value, depth=0):
         if depth > 4:
-            raise TypeError
+            raise TypeError("values nested more than four deep")
         if value is None or isinstance(value, (bool, str)):
             return value
         if isinstance(value, numbers.Integral):
@@ -44,15 +44,17 @@ def __kata_dump():
             # A data frame: which rows it holds (its index labels), not its values.
             labels = [plain(label, depth + 1) for label in list(value.index)[:5000]]
             return {"__frame__": {"index": labels, "rows": len(value), "columns": [str(c) for c in value.columns]}}
-        raise TypeError
+        raise TypeError(f"a {type(value).__module__}.{type(value).__qualname__}")
     found = {}
     for name, value in list(globals().items()):
         if name.startswith("_"):
             continue
         try:
             found[name] = plain(value)
-        except TypeError:
-            pass
+        except TypeError as error:
+            if isinstance(value, (dict, list, tuple)):
+                # A container meant as results, with something inside that is not plain Python.
+                found[name] = {"__unplain__": str(error)}
     print(json.dumps(found, allow_nan=True))
 __kata_dump()
 """

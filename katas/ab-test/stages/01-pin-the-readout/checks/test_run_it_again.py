@@ -67,6 +67,12 @@ def test_the_results_are_still_the_readout_noor_sent(two_runs, checkout_events):
     if isinstance(two_runs, str):
         fail("The results cannot be read until the notebook runs top to bottom (see above).")
     results = two_runs[0].variables().get("results")
+    if isinstance(results, dict) and "__unplain__" in results:
+        fail(
+            f"results holds {results['__unplain__']}, which does not compare or print cleanly. "
+            "Convert each value to plain Python, as step 6 says: int(...), float(...), a dict "
+            "comprehension for a Series, [float(ci[0]), float(ci[1])] for the interval."
+        )
     if not isinstance(results, dict):
         fail(
             "After a run, the notebook has no dictionary named results. Build it in the "

@@ -17,8 +17,10 @@ from kata.harness.slips import (
 MUTANTS = [
     Mutant(
         "another-seed",
-        "The bootstrap draws its resamples with seed 43 instead of 42, so the interval moves a little.",
-        patch=seed_moved(by=1),
+        "Every seed given to numpy is 1000 higher (42 becomes 1042), so the bootstrap draws other "
+        "resamples and the interval moves a little.",
+        # By 1000, not 1: seeds given per resample (random_state=i) must move to other resamples.
+        patch=seed_moved(by=1000),
     ),
     Mutant(
         "an-event-lost-on-reading",
