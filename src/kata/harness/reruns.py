@@ -6,13 +6,28 @@ import ast
 import re
 from pathlib import Path
 
-from kata.harness.notebooks import ExecutedNotebook, read_notebook, without_magics
+from kata.harness.notebooks import (
+    ExecutedNotebook,
+    read_notebook,
+    run_notebook_many,
+    without_magics,
+)
 
 # A string that starts like a path on somebody's machine: /Users/..., /home/..., ~/..., C:\...
 ABSOLUTE = re.compile(r"^(/[A-Za-z]|~[/\\]|[A-Za-z]:[\\/])")
 # Object addresses ("<... at 0x7f3a...>") change from run to run and are not results.
 ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
 HOME_CALLS = {"home", "expanduser", "getlogin"}
+
+
+def fresh_runs_or_why(notebook: Path, runs: int = 2) -> list[ExecutedNotebook] | str:
+    """The notebook executed `runs` times, each in a fresh kernel; or, as text, why it did not run
+    (a failing cell). A missing or broken notebook fails at once, with its own message."""
+    read_notebook(notebook)
+    try:
+        return run_notebook_many(notebook, runs=runs)
+    except AssertionError as error:
+        return str(error)
 
 
 def machine_specific_paths(workspace: Path, notebook: str) -> list[str]:

@@ -4,8 +4,8 @@ what Noor sent."""
 import pytest
 from noor_readout import readout
 
-from kata.harness import fail, notebook_pair_in_sync, read_notebook, run_notebook_many
-from kata.harness.reruns import first_differing_cell, machine_specific_paths
+from kata.harness import fail, notebook_pair_in_sync
+from kata.harness.reruns import first_differing_cell, fresh_runs_or_why, machine_specific_paths
 
 NOTEBOOK = "analysis.ipynb"
 KEYS = ("views", "orders", "conversion", "uplift", "p_value", "uplift_ci", "revenue_per_view_eur")
@@ -14,11 +14,7 @@ KEYS = ("views", "orders", "conversion", "uplift", "p_value", "uplift_ci", "reve
 @pytest.fixture(scope="module")
 def two_runs(workspace):
     """Two executions of the notebook, each in its own fresh kernel; or why it did not run."""
-    read_notebook(workspace / NOTEBOOK)  # a readable message if the notebook is missing or broken
-    try:
-        return run_notebook_many(workspace / NOTEBOOK, runs=2)
-    except AssertionError as error:
-        return str(error)
+    return fresh_runs_or_why(workspace / NOTEBOOK)
 
 
 def test_the_notebook_is_paired_and_in_sync(workspace):
