@@ -1,7 +1,7 @@
 """What the checks of several ab-test stages share.
 
 Loaded for every stage's checks (`kata check` makes the kata folder pytest's conftest boundary), which
-also puts this folder on the checks' import path (`from noor_readout import readout`).
+also puts this folder on the checks' import path (`from noor_readout import readout`, `from event_logs import log`).
 """
 
 from pathlib import Path
@@ -9,12 +9,44 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from kata.harness import fail, learner_module, run_notebooks
+from kata.harness.mutants import load_mutants
+
 KATA = Path(__file__).resolve().parent
 EVENTS = KATA / "data" / "checkout_events.csv"
 NOTEBOOK = "analysis.ipynb"
+MODULE = "checkout_analysis"
+GOLDEN_MASTER = "tests/test_golden_master.py"
 
 
 @pytest.fixture(scope="session")
 def checkout_events() -> pd.DataFrame:
     """The kata's event log, as the learner's notebook reads it."""
     return pd.read_csv(EVENTS)
+
+
+@pytest.fixture(scope="module")
+def module(workspace):
+    """checkout_analysis, imported from the workspace in a process of its own (from stage 2 on)."""
+    if not (
+        (workspace / f"{MODULE}.py").is_file() or (workspace / MODULE / "__init__.py").is_file()
+    ):
+        fail(
+            f"Expected {MODULE}.py beside {NOTEBOOK} (or a package folder {MODULE}/ with an "
+            "__init__.py). Step 2 of stage 2's README creates it."
+        )
+    learner = learner_module(workspace, MODULE)
+    yield learner
+    learner.close()
+
+
+@pytest.fixture(scope="module")
+def notebook_runs(workspace, start_workspace):
+    """The learner's notebook and the notebook the stage started from, each in a fresh kernel."""
+    return run_notebooks([workspace / NOTEBOOK, start_workspace / NOTEBOOK])
+
+
+@pytest.fixture(scope="session")
+def readout_slips():
+    """The slips stage 1 planted; every later stage's golden master must still catch them."""
+    return load_mutants(KATA / "stages" / "01-pin-the-readout")

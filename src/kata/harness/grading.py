@@ -110,7 +110,7 @@ def require_golden_master_catches(
     """The golden master alone (every other test file set aside) still fails on each slip that
     the stage which wrote it planted: a refactoring keeps every key result pinned."""
     if not (workspace / golden_master).is_file():
-        fail(f"Expected your golden master in {golden_master}, where stage 2 put it.")
+        fail(f"Expected your golden master in {golden_master}, where an earlier stage put it.")
     others = [
         str(path.relative_to(workspace))
         for path in (workspace / "tests").rglob("test_*.py")

@@ -345,3 +345,26 @@ def notebook_definitions(path: Path) -> list[str]:
         for node in ast.walk(tree)
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef)
     ]
+
+
+def notebook_imports(path: Path, module: str) -> bool:
+    """Whether a code cell of the notebook at `path` imports `module` (or one of its submodules)."""
+    for _, tree in notebook_code(path):
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == module:
+                return True
+            if isinstance(node, ast.Import) and any(
+                alias.name.split(".")[0] == module for alias in node.names
+            ):
+                return True
+    return False
+
+
+def notebook_calls(path: Path) -> set[str]:
+    """The name of every function or method the notebook's code cells call (`f(...)`, `x.f(...)`)."""
+    return {
+        node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+        for _, tree in notebook_code(path)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+    }

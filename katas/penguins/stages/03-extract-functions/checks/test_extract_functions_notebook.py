@@ -2,22 +2,20 @@
 still gives the results it gave before the refactoring, which your golden master still pins.
 """
 
-import ast
-
 import pytest
 from key_results import (  # noqa: F401 - the notebook check is collected here
-    require_same_key_results,
     test_the_notebook_still_runs_top_to_bottom,
 )
 
 from kata.harness import (
     fail,
-    notebook_code,
     notebook_definitions,
     notebook_pair_in_sync,
     tail,
 )
 from kata.harness.grading import require_golden_master_catches
+from kata.harness.key_results import require_same_key_results
+from kata.harness.notebooks import notebook_calls, notebook_imports
 
 MODULE = "penguin_mass"
 NOTEBOOK = "analysis.ipynb"
@@ -40,35 +38,18 @@ def test_the_notebook_is_still_paired_and_in_sync(workspace):
 def test_the_notebook_calls_its_functions_and_defines_none(workspace):
     """The notebook calls every function of the interface from penguin_mass and defines none itself."""
     defined = notebook_definitions(workspace / NOTEBOOK)
-    imports_module, called = False, set()
-    for _, tree in notebook_code(workspace / NOTEBOOK):
-        for node in ast.walk(tree):
-            if _imports_module(node):
-                imports_module = True
-            elif isinstance(node, ast.Call):
-                function = node.func
-                called.add(
-                    function.attr
-                    if isinstance(function, ast.Attribute)
-                    else getattr(function, "id", "")
-                )
     assert not defined, (
         f"The notebook still defines {', '.join(defined)}. Move each into {MODULE} and import it."
     )
-    assert imports_module, f"The notebook does not import {MODULE}; add `from {MODULE} import ...`."
+    assert notebook_imports(workspace / NOTEBOOK, MODULE), (
+        f"The notebook does not import {MODULE}; add `from {MODULE} import ...`."
+    )
+    called = notebook_calls(workspace / NOTEBOOK)
     unused = [name for name in INTERFACE if name not in called]
     assert not unused, (
         f"The notebook never calls {', '.join(unused)}: its cells still do that work inline. "
         "Replace each step's code with a call to its function (see the README's hints)."
     )
-
-
-def _imports_module(node):
-    if isinstance(node, ast.ImportFrom):
-        return (node.module or "").split(".")[0] == MODULE
-    if isinstance(node, ast.Import):
-        return any(alias.name.split(".")[0] == MODULE for alias in node.names)
-    return False
 
 
 @pytest.mark.expensive

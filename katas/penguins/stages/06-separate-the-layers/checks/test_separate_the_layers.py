@@ -10,7 +10,6 @@ import ast
 
 import pytest
 from key_results import (  # noqa: F401 - the notebook check is collected here
-    require_same_key_results,
     test_the_notebook_still_runs_top_to_bottom,
 )
 from layer_rules import (
@@ -40,6 +39,7 @@ from kata.harness.import_contracts import (
     lint_imports,
     lint_imports_with_slips,
 )
+from kata.harness.key_results import require_same_key_results
 
 NOTEBOOK = "analysis.ipynb"
 
