@@ -119,6 +119,27 @@ def test_every_refactoring_keeps_the_reference_tests_green(tmp_path, refactoring
     assert run.ok, run.output[-2000:]
 
 
+def test_renaming_locals_keeps_a_closure_reading_the_renamed_name():
+    import ast
+
+    from kata.harness.refactorings import _RenameLocals
+
+    source = textwrap.dedent(
+        """
+        def count_bots(agents, markers):
+            lowered = [m.lower() for m in markers]
+            def is_bot(agent):
+                return any(m in agent.lower() for m in lowered)
+            def shadows(lowered):
+                return lowered
+            return sum(map(is_bot, agents)), shadows(0)
+        """
+    )
+    namespace = {}
+    exec(ast.unparse(_RenameLocals().visit(ast.parse(source))), namespace)
+    assert namespace["count_bots"](["Googlebot/2.1", "Chrome"], ["googlebot"]) == (1, 0)
+
+
 def test_a_test_that_pins_the_source_text_fails_the_refactorings(tmp_path):
     workspace = write(
         tmp_path / "workspace",

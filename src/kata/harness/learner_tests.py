@@ -184,11 +184,11 @@ def reported(run: processes.Run, junit: Path) -> TestRun:
                 file_seconds = None
             else:
                 file_seconds[source] = file_seconds.get(source, 0.0) + took
-            module = (case.get("classname") or "").replace(".", "/")
+            test_id = _test_id(case.get("classname") or "", source, case.get("name"))
             if case.find("failure") is not None or case.find("error") is not None:
-                failing.append(f"{module}.py::{case.get('name')}")
+                failing.append(test_id)
             elif case.find("skipped") is not None:
-                skipped.append(f"{module}.py::{case.get('name')}")
+                skipped.append(test_id)
         for suite in root.iter("testsuite"):
             total = int(suite.get("tests", 0))
             failed += int(suite.get("failures", 0))
@@ -204,6 +204,16 @@ def reported(run: processes.Run, junit: Path) -> TestRun:
     return TestRun(
         passed, failed, errors, output, run.timed_out, failing, seconds, skipped, file_seconds
     )
+
+
+def _test_id(classname: str, source: str | None, name: str | None) -> str:
+    """pytest's id of a JUnit test case: tests/test_model.py::TestFit::test_x when the file is
+    known, or the classname read as a path when it is not."""
+    if source is None:
+        return f"{classname.replace('.', '/')}.py::{name}"
+    dotted = source.removesuffix(".py").replace("/", ".")
+    classes = classname.removeprefix(dotted).strip(".")
+    return "::".join([source, *classes.split(".")] if classes else [source]) + f"::{name}"
 
 
 def _test_file(folder: Path, classname: str) -> str | None:

@@ -100,8 +100,23 @@ class _RenameLocals(ast.NodeTransformer):
         }
         local = stored - declared - parameters - set(dir(builtins))
         renames = {name: f"{name}_renamed" for name in local}
+        # A nested function that reads one of these locals (a closure) reads the renamed one,
+        # unless it binds the name itself.
+        shadowing: dict[int, list[set[str]]] = {}
+        for fn in nested:
+            own = {arg.arg for arg in ast.walk(fn.args) if isinstance(arg, ast.arg)} | {
+                n.id
+                for n in ast.walk(fn)
+                if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)
+            }
+            for n in ast.walk(fn):
+                shadowing.setdefault(id(n), []).append(own)
         for child in ast.walk(node):
-            if isinstance(child, ast.Name) and child.id in renames and id(child) not in inner:
+            if (
+                isinstance(child, ast.Name)
+                and child.id in renames
+                and not any(child.id in own for own in shadowing.get(id(child), []))
+            ):
                 child.id = renames[child.id]
         return node
 

@@ -5,11 +5,12 @@ import math
 import numbers
 
 import pytest
-from event_logs import log, sixty_and_sixty, table, ten_and_ten, views
+from event_logs import log, orders, sixty_and_sixty, table, ten_and_ten, views
 from scipy.stats import chi2_contingency
 
 from kata.harness import call_learner, fail
 
+GOOGLEBOT = "Googlebot/2.1 (+http://www.google.com/bot.html)"
 ADVICE = (
     "Work on a copy (events.copy()) or build a new frame; step 2 says none may change its input."
 )
@@ -23,9 +24,9 @@ def test_load_events_parses_the_timestamps_as_utc(module, tmp_path):
     """load_events reads the log and parses its timestamps as UTC datetimes."""
     path = tmp_path / "three_events.csv"
     written = log(*views("control", 3))
-    written.assign(timestamp=written["timestamp"].dt.strftime("%Y-%m-%dT%H:%M:%SZ")).to_csv(
-        path, index=False
-    )
+    # Written as a collector in Berlin would (+01:00): the frame must hold them in UTC all the same.
+    local = written["timestamp"].dt.tz_convert("Europe/Berlin")
+    written.assign(timestamp=local.dt.strftime("%Y-%m-%dT%H:%M:%S+01:00")).to_csv(path, index=False)
     events = call(module, "load_events", str(path), given="the path of a three-row log")
     if "timestamp" not in events.columns:
         fail(f"load_events gave the columns {list(events.columns)}, with no timestamp.")
@@ -156,6 +157,13 @@ def test_bootstrap_uplift_interval_is_seeded_and_holds_the_estimate(module):
         f"Two calls with random_state=7 gave {tuple(first)} and {tuple(again)}: seed "
         "np.random.default_rng(random_state) once and draw every resample from it."
     )
+    other = call(
+        module, "bootstrap_uplift_interval", events, resamples=60, random_state=8, given=given
+    )
+    assert tuple(other) != tuple(first), (
+        f"random_state=7 and random_state=8 gave the same interval {tuple(first)}: the function "
+        "must draw from np.random.default_rng(random_state), not from a seed of its own."
+    )
     assert first[0] < 0.25 < first[1], (
         f"The interval {tuple(first)} does not hold the uplift of the log itself, 15/60 over "
         "12/60 minus 1 = 0.25."
@@ -182,8 +190,16 @@ def test_bootstrap_uplift_interval_is_seeded_and_holds_the_estimate(module):
 
 def test_no_function_changes_the_log_it_is_given(module):
     """remove_bots, conversion_by_variant and the bootstrap leave the frame they are given as it was."""
-    # call() compares the frame in the learner's process before and after each call.
-    events = ten_and_ten()
+    # call() compares the frame in the learner's process before and after each call; the log has
+    # a bot, so a filter that drops rows in place is seen.
+    events = log(*views("control", 8), *orders("control", 30), *views("control", 2, GOOGLEBOT))
+    given = "ten views, two of them by Googlebot, and an order"
     for name in ("remove_bots", "conversion_by_variant"):
-        call(module, name, events, given="ten views per variant")
-    call(module, "bootstrap_uplift_interval", events, resamples=3, given="ten views per variant")
+        call(module, name, events, given=given)
+    call(
+        module,
+        "bootstrap_uplift_interval",
+        ten_and_ten(),
+        resamples=3,
+        given="ten views per variant",
+    )

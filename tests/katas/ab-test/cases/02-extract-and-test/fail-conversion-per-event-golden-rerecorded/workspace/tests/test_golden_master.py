@@ -1,0 +1,55 @@
+"""Golden master: the readout analysis.ipynb gives today, digit for digit.
+
+Nothing here says the readout is right; the next stages will show that much of it is not. It says
+what the notebook computes now, so that every later change to a number is one somebody meant.
+"""
+
+import runpy
+from pathlib import Path
+
+import matplotlib
+import pytest
+
+matplotlib.use("Agg")  # the notebook draws a figure; nobody needs to see it here
+
+WORKSPACE = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def results():
+    """Run the notebook's paired script once, from the workspace folder, and return its results."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(WORKSPACE)
+        namespace = runpy.run_path("analysis.py")
+    from matplotlib import pyplot
+
+    pyplot.close("all")
+    return namespace["results"]
+
+
+def test_the_same_events_are_counted(results):
+    assert results["views"] == {"control": 7568, "new_checkout": 7839}
+    assert results["orders"] == {"control": 799, "new_checkout": 915}
+
+
+def test_the_conversion_and_its_test_are_unchanged(results):
+    assert results["conversion"] == pytest.approx(
+        {"control": 0.09549420341819051, "new_checkout": 0.10452364633310486}
+    )
+    assert results["uplift"] == pytest.approx(0.09455487968596787)
+    assert results["p_value"] == pytest.approx(0.029677769925809915)
+
+
+def test_the_bootstrap_interval_is_unchanged(results):
+    assert results["uplift_ci"] == pytest.approx([0.007856931798133066, 0.1965272664858811])
+
+
+
+def test_the_day_it_turned_significant_is_unchanged(results):
+    assert results["significant_since"] == "2026-03-14"
+
+
+def test_the_revenue_per_view_is_unchanged(results):
+    assert results["revenue_per_view_eur"] == pytest.approx(
+        {"control": 5.88905787526427, "new_checkout": 6.5174563082025765}
+    )
