@@ -4,55 +4,44 @@ folder, so that only tests on logs built by hand can pass and catch the slips.""
 
 import pytest
 
-from kata.harness import fail, tail
 from kata.harness.grading import (
     require_every_mutant_caught,
     require_every_refactoring_survived,
     verdict_on_tests,
 )
+from kata.harness.unit_tests import (
+    require_unit_tests_fast,
+    require_unit_tests_pass,
+    set_aside,
+    unit_tests_alone,
+)
 
 GOLDEN_MASTER = "tests/test_golden_master.py"
-SET_ASIDE = (GOLDEN_MASTER, "../data")
-# Generous on purpose: the reference's unit tests take about a second; only tests that do far more
-# than build a few rows (a bootstrap of thousands of resamples, a loop over the real log) come near.
-FAST_SECONDS = 15.0
+SET_ASIDE = set_aside(GOLDEN_MASTER)
 
 
 @pytest.fixture(scope="module")
 def unit_run(workspace, stage):
     """The unit tests alone, no golden master and no data folder: the mutant batch's own baseline."""
-    unit_tests = [
-        p for p in (workspace / "tests").rglob("test_*.py") if p != workspace / GOLDEN_MASTER
-    ]
-    if not unit_tests:
-        fail(
-            "tests/ holds no unit tests yet, only the golden master. Steps 4 and 5 of the README "
-            "start tests/test_checkout_analysis.py."
-        )
-    return verdict_on_tests(
-        workspace, stage, mutants=[], without=SET_ASIDE, refactorings=()
-    ).baseline
+    return unit_tests_alone(
+        workspace,
+        stage,
+        GOLDEN_MASTER,
+        "Steps 4 and 5 of the README start tests/test_checkout_analysis.py.",
+    )
 
 
 def test_your_unit_tests_pass_on_logs_built_by_hand(unit_run):
     """Your unit tests pass without the golden master and without the data folder."""
-    if unit_run.ran == 0:
-        fail("pytest found no unit tests in tests/ besides the golden master; name them test_... .")
-    assert unit_run.ok, (
-        f"Without the golden master and without ../data, your unit tests did not all pass "
-        f"({unit_run.summary()}). Unit tests build a few rows by hand; a test that reads the log "
-        "or runs the notebook belongs to the golden master.\n" + tail(unit_run.output)
-    )
+    require_unit_tests_pass(unit_run, built_by_hand="a few rows of a log")
 
 
 def test_your_unit_tests_run_in_seconds(unit_run):
     """Your unit tests take seconds, not minutes, so you can run them after every change."""
-    if not unit_run.ok:
-        fail("Your unit tests cannot be timed until they pass (see the check above).")
-    assert unit_run.seconds < FAST_SECONDS, (
-        f"Your unit tests took {unit_run.seconds:.1f} s by pytest's own clock (the limit is "
-        f"{FAST_SECONDS:.0f} s). Look for a bootstrap with thousands of resamples or a big log; "
-        "a few rows and a few dozen resamples are enough."
+    require_unit_tests_fast(
+        unit_run,
+        "Look for a bootstrap with thousands of resamples or a big log; a few rows and a few "
+        "dozen resamples are enough.",
     )
 
 

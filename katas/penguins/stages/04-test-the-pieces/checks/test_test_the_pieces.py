@@ -22,12 +22,15 @@ from kata.harness.grading import (
     require_golden_master_catches,
     verdict_on_tests,
 )
+from kata.harness.unit_tests import (
+    require_unit_tests_fast,
+    require_unit_tests_pass,
+    set_aside,
+    unit_tests_alone,
+)
 
 GOLDEN_MASTER = "tests/test_golden_master.py"
-SET_ASIDE = (GOLDEN_MASTER, "../data")
-# Generous on purpose: the reference's unit tests take under 2 s, and a loaded laptop may be three
-# times slower; only tests that do far more than build a few birds come near this.
-FAST_SECONDS = 15.0
+SET_ASIDE = set_aside(GOLDEN_MASTER)
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -41,38 +44,22 @@ def all_tests(workspace):
 @pytest.fixture(scope="module")
 def unit_run(workspace, stage):
     """The unit tests alone, no golden master and no data folder: the mutant batch's own baseline."""
-    unit_tests = [
-        p for p in (workspace / "tests").rglob("test_*.py") if p != workspace / GOLDEN_MASTER
-    ]
-    if not unit_tests:
-        fail(
-            "tests/ holds no unit tests yet, only the golden master. Step 2 of the README starts "
-            "tests/test_penguin_mass.py."
-        )
-    return verdict_on_tests(
-        workspace, stage, mutants=[], without=SET_ASIDE, refactorings=()
-    ).baseline
+    return unit_tests_alone(
+        workspace, stage, GOLDEN_MASTER, "Step 2 of the README starts tests/test_penguin_mass.py."
+    )
 
 
 def test_your_unit_tests_pass_on_birds_built_by_hand(unit_run):
     """Your unit tests pass on your penguin_mass without the golden master and without the data file."""
-    if unit_run.ran == 0:
-        fail("pytest found no unit tests in tests/ besides the golden master; name them test_... .")
-    assert unit_run.ok, (
-        f"Without the golden master and without ../data, your unit tests did not all pass "
-        f"({unit_run.summary()}). Unit tests build a few birds by hand; a test that reads the "
-        "data file or runs the notebook belongs to the golden master.\n" + tail(unit_run.output)
-    )
+    require_unit_tests_pass(unit_run, built_by_hand="a few birds")
 
 
 def test_your_unit_tests_run_in_seconds(unit_run):
     """Your unit tests take seconds, not minutes, so you can run them after every change."""
-    if not unit_run.ok:
-        fail("Your unit tests cannot be timed until they pass (see the check above).")
-    assert unit_run.seconds < FAST_SECONDS, (
-        f"Your unit tests took {unit_run.seconds:.1f} s by pytest's own clock (the reference's "
-        f"take under 2 s; the limit is {FAST_SECONDS:.0f} s). Look for a test that loops over "
-        "thousands of cases or fits on many birds; a few birds built by hand are enough."
+    require_unit_tests_fast(
+        unit_run,
+        "The reference's take under 2 s. Look for a test that loops over thousands of cases or "
+        "fits on many birds; a few birds built by hand are enough.",
     )
 
 
