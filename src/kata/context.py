@@ -43,7 +43,9 @@ class Context:
             kata = self.kata(kata_name)
             return kata, kata.stage(stage_ref)
         if kata_name or stage_ref:
-            raise KataError("name both the kata and the stage (kata check penguins 2), or neither")
+            raise KataError(
+                f"name both the kata and the stage ({kata_name or 'penguins'} 1), or neither"
+            )
         return self.current()
 
     def current(self) -> tuple[Kata, Stage]:
