@@ -9,14 +9,14 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from kata.harness import fail, learner_module, run_notebooks
+from kata.harness import run_notebooks
+from kata.harness.learner_code import workspace_module
 from kata.harness.mutants import load_mutants
 
 KATA = Path(__file__).resolve().parent
 EVENTS = KATA / "data" / "checkout_events.csv"
 NOTEBOOK = "analysis.ipynb"
 MODULE = "checkout_analysis"
-GOLDEN_MASTER = "tests/test_golden_master.py"
 
 
 @pytest.fixture(scope="session")
@@ -28,14 +28,9 @@ def checkout_events() -> pd.DataFrame:
 @pytest.fixture(scope="module")
 def module(workspace):
     """checkout_analysis, imported from the workspace in a process of its own (from stage 2 on)."""
-    if not (
-        (workspace / f"{MODULE}.py").is_file() or (workspace / MODULE / "__init__.py").is_file()
-    ):
-        fail(
-            f"Expected {MODULE}.py beside {NOTEBOOK} (or a package folder {MODULE}/ with an "
-            "__init__.py). Step 2 of stage 2's README creates it."
-        )
-    learner = learner_module(workspace, MODULE)
+    learner = workspace_module(
+        workspace, MODULE, NOTEBOOK, "Step 2 of stage 2's README creates it."
+    )
     yield learner
     learner.close()
 

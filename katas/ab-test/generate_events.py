@@ -7,9 +7,9 @@ The story: an online shop tests a new checkout page against the old one from Mon
 planned for four weeks. Every user is assigned once, at random, to `control` or `new_checkout`.
 Each visit to the checkout logs a `checkout_view`; a visit that ends in a purchase also logs an
 `order` with its value. The analyst looked at a per-event test every evening and stopped the test
-on the first evening it favoured the new checkout with p < 0.05 (`noor_readout.readout`); the
-log ends there. So this script simulates the whole
-planned test, then applies that stopping rule and keeps only what was logged until then.
+on the first evening it favoured the new checkout with p < 0.05 (`noor_readout.readout`); the log
+ends there. So this script simulates the whole planned test, then applies that stopping rule and
+keeps only what was logged until then.
 
 What is true, by construction (the kata's guides compare the analyses with it):
 

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from kata.harness import fail, learner_module, run_notebooks, staging, start_learner_tests
+from kata.harness import run_notebooks, staging, start_learner_tests
 from kata.harness.io_audit import audited
+from kata.harness.learner_code import workspace_module
 from kata.harness.mutants import load_mutants
 
 KATA = Path(__file__).resolve().parent
@@ -50,14 +51,9 @@ def notebook_runs(workspace, start_workspace):
 @pytest.fixture(scope="module")
 def module(workspace):
     """penguin_mass, imported from the workspace in a process of its own (stages 3 to 5)."""
-    if not (
-        (workspace / f"{MODULE}.py").is_file() or (workspace / MODULE / "__init__.py").is_file()
-    ):
-        fail(
-            f"Expected {MODULE}.py beside {NOTEBOOK} (or a package folder {MODULE}/ with an "
-            "__init__.py). Step 2 of stage 3's README creates it."
-        )
-    learner = learner_module(workspace, MODULE)
+    learner = workspace_module(
+        workspace, MODULE, NOTEBOOK, "Step 2 of stage 3's README creates it."
+    )
     yield learner
     learner.close()
 

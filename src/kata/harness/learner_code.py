@@ -232,6 +232,19 @@ def learner_module(workspace: Path, module: str) -> LearnerModule:
         fail(str(error))
 
 
+def workspace_module(workspace: Path, module: str, beside: str, created_by: str) -> LearnerModule:
+    """`learner_module`, once `module.py` or a package `module/` is found in the workspace; if
+    neither is, a failure naming the file `beside` it and the step that `created_by` names."""
+    if not (
+        (workspace / f"{module}.py").is_file() or (workspace / module / "__init__.py").is_file()
+    ):
+        fail(
+            f"Expected {module}.py beside {beside} (or a package folder {module}/ with an "
+            f"__init__.py). {created_by}"
+        )
+    return learner_module(workspace, module)
+
+
 def call_learner(module: LearnerModule, name: str, *args, given: str, advice: str = "", **kwargs):
     """`module.name(*args, **kwargs)`, or a check failure that says which went wrong: no such
     function, the function raised (on `given`, what the check passed it), or it wrote into one of

@@ -220,22 +220,32 @@ def called_with(module: str, function: str, **changes: Callable) -> Callable[[],
 
     def patch() -> None:
         import importlib
-        import inspect
 
         owner = importlib.import_module(module)
         original = getattr(owner, function)
-        signature = inspect.signature(original)
-
-        def slipped(*args, **kwargs):
-            bound = signature.bind(*args, **kwargs)
-            bound.apply_defaults()
-            for name, change in changes.items():
-                bound.arguments[name] = change(bound.arguments[name])
-            return original(*bound.args, **bound.kwargs)
-
-        setattr(owner, function, outside_tests(functools.wraps(original)(slipped), original))
+        setattr(owner, function, outside_tests(with_arguments(original, **changes), original))
 
     return patch
+
+
+def with_arguments(original: Callable, **changes: Callable) -> Callable:
+    """`original`, called as if each named argument were `change(given)`, where `given` is what
+    the caller passed or the default; a name the function does not take is left alone. A library
+    slip (`called_with`) or a function mutant's `wrap` (a level that is always 0.95)."""
+    import inspect
+
+    signature = inspect.signature(original)
+
+    @functools.wraps(original)
+    def changed(*args, **kwargs):
+        bound = signature.bind(*args, **kwargs)
+        bound.apply_defaults()
+        for name, change in changes.items():
+            if name in bound.arguments:
+                bound.arguments[name] = change(bound.arguments[name])
+        return original(*bound.args, **bound.kwargs)
+
+    return changed
 
 
 def group_means_are_medians() -> Callable[[], None]:

@@ -9,6 +9,7 @@ import functools
 import inspect
 
 from kata.harness.mutants import Mutant
+from kata.harness.slips import with_arguments
 
 
 def _agents_without(events, markers, matches):
@@ -90,14 +91,7 @@ def p_without_continuity_correction(chi_squared_p_value):
 
 
 def level_ignored(bootstrap_uplift_interval):
-    @functools.wraps(bootstrap_uplift_interval)
-    def broken(*args, **kwargs):
-        bound = inspect.signature(bootstrap_uplift_interval).bind(*args, **kwargs)
-        if "level" in bound.arguments:
-            bound.arguments["level"] = 0.95
-        return bootstrap_uplift_interval(*bound.args, **bound.kwargs)
-
-    return broken
+    return with_arguments(bootstrap_uplift_interval, level=lambda asked: 0.95)
 
 
 MUTANTS = [
