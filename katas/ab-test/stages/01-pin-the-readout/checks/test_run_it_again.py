@@ -3,6 +3,7 @@ what Noor sent."""
 
 import pytest
 from noor_readout import readout
+from readout_checks import require_interval_around_the_uplift, results_of
 
 from kata.harness import fail, notebook_pair_in_sync
 from kata.harness.reruns import first_differing_cell, fresh_runs_or_why, machine_specific_paths
@@ -60,22 +61,7 @@ def test_two_fresh_runs_give_identical_results(two_runs):
 
 def test_the_results_are_still_the_readout_noor_sent(two_runs, checkout_events):
     """`results` holds the keys of step 6, with the readout's numbers unchanged."""
-    if isinstance(two_runs, str):
-        fail("The results cannot be read until the notebook runs top to bottom (see above).")
-    results = two_runs[0].variables().get("results")
-    if isinstance(results, dict) and "__unplain__" in results:
-        fail(
-            f"results holds {results['__unplain__']}, which does not compare or print cleanly. "
-            "Convert each value to plain Python, as step 6 says: int(...), float(...), a dict "
-            "comprehension for a Series, [float(ci[0]), float(ci[1])] for the interval."
-        )
-    if not isinstance(results, dict):
-        fail(
-            "After a run, the notebook has no dictionary named results. Build it in the "
-            "'Results for Lena' cell, with the keys of step 6."
-        )
-    missing = [key for key in KEYS if key not in results]
-    assert not missing, f"results has no key {', '.join(missing)}; step 6 lists the keys."
+    results = results_of(two_runs if isinstance(two_runs, str) else two_runs[0], KEYS, "step 6")
     expected = readout(checkout_events)
     moved = [
         f"{key}: {results[key]!r} (Noor's readout: {value!r})"
@@ -86,15 +72,4 @@ def test_the_results_are_still_the_readout_noor_sent(two_runs, checkout_events):
         f"These results are not the readout the notebook gave: {'; '.join(moved[:3])}. This stage "
         "pins the analysis as it is, mistakes included: change how it runs, not what it computes."
     )
-    low_high = results["uplift_ci"]
-    around = (
-        isinstance(low_high, list)
-        and len(low_high) == 2
-        and all(isinstance(end, float) for end in low_high)
-        and low_high[0] < results["uplift"] < low_high[1]
-    )
-    if not around:
-        fail(
-            f"results['uplift_ci'] is {low_high!r}; it should be the bootstrap interval as a list "
-            "of two floats, [low, high], around the uplift: [float(ci[0]), float(ci[1])]."
-        )
+    require_interval_around_the_uplift(results)

@@ -1,11 +1,11 @@
 """Checks for ab-test stage 2: the six functions of checkout_analysis behave as the README's table
 says, on event logs built by hand, and none changes the frame it is given."""
 
-import math
 import numbers
 
 import pytest
 from event_logs import log, orders, sixty_and_sixty, table, ten_and_ten, views
+from interval_checks import require_a_seeded_bootstrap
 from scipy.stats import chi2_contingency
 
 from kata.harness import call_learner, fail
@@ -138,53 +138,12 @@ def test_chi_squared_p_value_is_scipys_with_the_continuity_correction(module, co
 
 def test_bootstrap_uplift_interval_is_seeded_and_holds_the_estimate(module):
     """bootstrap_uplift_interval is repeatable with a seed, holds the estimate and follows level."""
-    events = sixty_and_sixty()
-    given = "sixty views per variant, 12 and 15 orders"
-    first = call(
-        module, "bootstrap_uplift_interval", events, resamples=60, random_state=7, given=given
-    )
-    again = call(
-        module, "bootstrap_uplift_interval", events, resamples=60, random_state=7, given=given
-    )
-    if not (
-        len(first) == 2
-        and all(isinstance(end, numbers.Real) and math.isfinite(end) for end in first)
-    ):
-        fail(
-            f"bootstrap_uplift_interval gave {first!r}; it should return (low, high), two numbers."
-        )
-    assert tuple(first) == tuple(again), (
-        f"Two calls with random_state=7 gave {tuple(first)} and {tuple(again)}: seed "
-        "np.random.default_rng(random_state) once and draw every resample from it."
-    )
-    other = call(
-        module, "bootstrap_uplift_interval", events, resamples=60, random_state=8, given=given
-    )
-    assert tuple(other) != tuple(first), (
-        f"random_state=7 and random_state=8 gave the same interval {tuple(first)}: the function "
-        "must draw from np.random.default_rng(random_state), not from a seed of its own."
-    )
-    assert first[0] < 0.25 < first[1], (
-        f"The interval {tuple(first)} does not hold the uplift of the log itself, 15/60 over "
-        "12/60 minus 1 = 0.25."
-    )
-    narrow = call(
+    require_a_seeded_bootstrap(
         module,
-        "bootstrap_uplift_interval",
-        events,
-        resamples=60,
-        level=0.5,
-        random_state=7,
-        given=given,
-    )
-    assert first[0] < narrow[0] <= narrow[1] < first[1], (
-        f"With level=0.5 the interval is {tuple(narrow)}, not inside the 95 % one {tuple(first)}: "
-        "the percentiles must come from level, (1 - level) / 2 on each side."
-    )
-    single = call(module, "bootstrap_uplift_interval", events, resamples=1, given=given)
-    assert single[0] == single[1], (
-        f"With resamples=1 the interval should be one uplift twice, but it is {tuple(single)}: "
-        "draw exactly `resamples` resamples."
+        sixty_and_sixty(),
+        "sixty views per variant, 12 and 15 orders",
+        0.25,
+        "15/60 over 12/60 minus 1",
     )
 
 

@@ -1,0 +1,42 @@
+"""The per-user readout of the clean log, as stage 3 asks for it: the checks' reference.
+
+Every bot out, each event once, one row per user; conversion is converters per user, tested with
+scipy's chi-squared test (default continuity correction) on users. Written plainly and apart from
+any solution, so that a learner's notebook is compared with what the README says, not with how the
+reference solution happens to compute it.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from noor_readout import VARIANTS
+from scipy.stats import chi2_contingency
+
+BOT_MARKERS = ("bot", "python-requests", "headless")
+
+
+def clean(events: pd.DataFrame) -> pd.DataFrame:
+    """The log without bots (any marker, anywhere, any case) and with each event_id once."""
+    agents = events["user_agent"].str.lower()
+    bot = pd.Series(False, index=events.index)
+    for marker in BOT_MARKERS:
+        bot |= agents.str.contains(marker, regex=False)
+    return events[~bot].drop_duplicates("event_id")
+
+
+def readout(events: pd.DataFrame) -> dict:
+    """Users, converters, conversion per user, uplift, p-value and revenue per user."""
+    kept = clean(events)
+    users = kept.groupby("variant")["user_id"].nunique()
+    buyers = kept[kept["event"] == "order"].groupby("variant")["user_id"].nunique()
+    revenue = kept[kept["event"] == "order"].groupby("variant")["order_value_eur"].sum()
+    conversion = buyers / users
+    table = [[buyers[name], users[name] - buyers[name]] for name in VARIANTS]
+    return {
+        "users": {name: int(users[name]) for name in VARIANTS},
+        "converters": {name: int(buyers[name]) for name in VARIANTS},
+        "conversion": {name: float(conversion[name]) for name in VARIANTS},
+        "uplift": float(conversion["new_checkout"] / conversion["control"] - 1),
+        "p_value": float(chi2_contingency(table)[1]),
+        "revenue_per_user_eur": {name: float(revenue[name] / users[name]) for name in VARIANTS},
+    }
