@@ -66,3 +66,23 @@ def test_bots_are_named_by_the_documented_rule_and_never_order(events):
 
 def test_each_user_stays_in_one_variant(events):
     assert (events.groupby("user_id")["variant"].nunique() == 1).all()
+
+
+def test_the_per_user_readout_is_the_one_stage_3_quotes(events):
+    sys.path.insert(0, str(KATA))
+    try:
+        from noor_readout import readout as noors_readout
+        from user_readout import clean, readout
+    finally:
+        sys.path.remove(str(KATA))
+    found = readout(events)
+    assert found["users"] == {"control": 4330, "new_checkout": 4416}
+    assert found["converters"] == {"control": 678, "new_checkout": 705}
+    assert round(found["uplift"], 3) == 0.020
+    assert round(found["p_value"], 2) == 0.72
+    assert len(events) - len(events.drop_duplicates("event_id")) == 65
+    assert round(noors_readout(events.drop_duplicates("event_id"))["uplift"], 3) == 0.027
+    kept = clean(events)
+    per_view = kept.groupby("variant")["event"].value_counts().unstack()
+    conversion = per_view["order"] / per_view["checkout_view"]
+    assert round(conversion["new_checkout"] / conversion["control"] - 1, 3) == 0.022
