@@ -1,8 +1,18 @@
-"""Reading the notebook's `results` after a run, for the checks of every ab-test stage."""
+"""What the checks of several ab-test stages ask of the notebook: its `results` after a run, and
+the module's functions called from its cells."""
 
 from __future__ import annotations
 
-from kata.harness import fail
+import shutil
+from pathlib import Path
+
+from kata.harness import fail, notebook_definitions
+from kata.harness.mutants import Mutant
+from kata.harness.notebooks import notebook_calls, notebook_imports
+
+MODULE = "checkout_analysis"
+NOTEBOOK = "analysis.ipynb"
+SCRIPT = "analysis.py"
 
 
 def results_of(run, keys: tuple[str, ...], step: str) -> dict:
@@ -40,3 +50,33 @@ def require_interval_around_the_uplift(results: dict) -> None:
             f"results['uplift_ci'] is {low_high!r}; it should be the bootstrap interval as a list "
             "of two floats, [low, high], around the uplift: [float(ci[0]), float(ci[1])]."
         )
+
+
+def require_notebook_calls(
+    notebook: Path, module: str, names: tuple[str, ...], advice: str
+) -> None:
+    """The notebook imports `module`, calls each of `names` and defines no function or class."""
+    defined = notebook_definitions(notebook)
+    assert not defined, (
+        f"The notebook defines {', '.join(defined)}. Move each into {module}.py and import it."
+    )
+    assert notebook_imports(notebook, module), (
+        f"The notebook does not import {module}; add `from {module} import ...` to its first cell."
+    )
+    called = notebook_calls(notebook)
+    unused = [name for name in names if name not in called]
+    assert not unused, f"The notebook never calls {', '.join(unused)}: {advice}"
+
+
+def notebook_of_the_start(start: Path, name: str, description: str) -> Mutant:
+    """A slip that puts back the notebook and module the stage started from: a golden master
+    recorded again for the stage's new readout must fail on it."""
+
+    def rewrite(folder: Path) -> None:
+        for path in (MODULE, f"{MODULE}.py", NOTEBOOK, SCRIPT):
+            target = folder / path
+            shutil.rmtree(target) if target.is_dir() else target.unlink(missing_ok=True)
+            if (start / path).is_file():
+                shutil.copy2(start / path, target)
+
+    return Mutant(name, description, rewrite=rewrite)

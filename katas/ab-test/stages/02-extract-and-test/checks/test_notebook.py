@@ -2,11 +2,11 @@
 still gives the readout it gave before, which your golden master still pins."""
 
 import pytest
+from readout_checks import require_notebook_calls
 
-from kata.harness import fail, notebook_definitions, notebook_pair_in_sync
+from kata.harness import fail, notebook_pair_in_sync
 from kata.harness.grading import require_golden_master_catches
 from kata.harness.key_results import require_same_key_results
-from kata.harness.notebooks import notebook_calls, notebook_imports
 
 MODULE = "checkout_analysis"
 NOTEBOOK = "analysis.ipynb"
@@ -25,18 +25,12 @@ def test_the_notebook_is_still_paired_and_in_sync(workspace):
 
 def test_the_notebook_calls_the_module_and_defines_nothing(workspace):
     """The notebook imports checkout_analysis, calls its six functions and defines none itself."""
-    defined = notebook_definitions(workspace / NOTEBOOK)
-    assert not defined, (
-        f"The notebook still defines {', '.join(defined)}. Move each into {MODULE}.py and import it."
-    )
-    assert notebook_imports(workspace / NOTEBOOK, MODULE), (
-        f"The notebook does not import {MODULE}; add `from {MODULE} import ...` to its first cell."
-    )
-    called = notebook_calls(workspace / NOTEBOOK)
-    unused = [name for name in INTERFACE if name not in called]
-    assert not unused, (
-        f"The notebook never calls {', '.join(unused)}: its cells still do that work inline. "
-        "Replace each cell's logic with a call to its function (step 3)."
+    require_notebook_calls(
+        workspace / NOTEBOOK,
+        MODULE,
+        INTERFACE,
+        "its cells still do that work inline. Replace each cell's logic with a call to its "
+        "function (step 3).",
     )
 
 

@@ -1,16 +1,17 @@
 """Checks for ab-test stage 3: the notebook cleans the log and counts users with the module's
 functions, runs, reports the per-user readout, and your golden master was recorded again for it."""
 
-import shutil
-
 import pytest
-from readout_checks import require_interval_around_the_uplift, results_of
+from readout_checks import (
+    notebook_of_the_start,
+    require_interval_around_the_uplift,
+    require_notebook_calls,
+    results_of,
+)
 from user_readout import readout
 
-from kata.harness import fail, notebook_definitions, notebook_pair_in_sync
+from kata.harness import fail, notebook_pair_in_sync
 from kata.harness.grading import require_golden_master_catches
-from kata.harness.mutants import Mutant
-from kata.harness.notebooks import notebook_calls, notebook_imports
 
 MODULE = "checkout_analysis"
 NOTEBOOK = "analysis.ipynb"
@@ -35,18 +36,12 @@ def test_the_notebook_is_still_paired_and_in_sync(workspace):
 
 def test_the_notebook_counts_users_with_the_module(workspace):
     """The notebook cleans the log, builds the users table and tests it with checkout_analysis."""
-    defined = notebook_definitions(workspace / NOTEBOOK)
-    assert not defined, (
-        f"The notebook defines {', '.join(defined)}. Move each into {MODULE}.py and import it."
-    )
-    assert notebook_imports(workspace / NOTEBOOK, MODULE), (
-        f"The notebook does not import {MODULE}; add `from {MODULE} import ...` to its first cell."
-    )
-    called = notebook_calls(workspace / NOTEBOOK)
-    unused = [name for name in CALLED if name not in called]
-    assert not unused, (
-        f"The notebook never calls {', '.join(unused)}: steps 2 to 5 of the README clean the log, "
-        "build one row per user, and compute the p-value and the interval from those rows."
+    require_notebook_calls(
+        workspace / NOTEBOOK,
+        MODULE,
+        CALLED,
+        "steps 2 to 5 of the README clean the log, build one row per user, and compute the "
+        "p-value and the interval from those rows.",
     )
 
 
@@ -81,23 +76,17 @@ def test_your_golden_master_pins_the_readout_per_user(workspace, stage, readout_
     """Your golden master pins the per-user readout: it fails on stage 2's notebook and on the slips."""
     slips = [slip for slip in readout_slips if slip.name != UNSEEN_PER_USER]
     require_golden_master_catches(
-        workspace, stage, [*slips, per_view_notebook(stage.start_dir)], GOLDEN_MASTER
-    )
-
-
-def per_view_notebook(start):
-    """The notebook and module this stage started from, in place of the learner's."""
-
-    def rewrite(folder):
-        for name in (MODULE, f"{MODULE}.py", NOTEBOOK, "analysis.py"):
-            target = folder / name
-            shutil.rmtree(target) if target.is_dir() else target.unlink(missing_ok=True)
-            if (start / name).is_file():
-                shutil.copy2(start / name, target)
-
-    return Mutant(
-        "the-per-view-readout",
-        "The notebook and checkout_analysis of stage 2: Googlebot filtered, duplicates kept, "
-        "orders per checkout view. A golden master recorded again for users must fail on it.",
-        rewrite=rewrite,
+        workspace,
+        stage,
+        [
+            *slips,
+            notebook_of_the_start(
+                stage.start_dir,
+                "the-per-view-readout",
+                "The notebook and checkout_analysis of stage 2: Googlebot filtered, duplicates "
+                "kept, orders per checkout view. A golden master recorded again for users must "
+                "fail on it.",
+            ),
+        ],
+        GOLDEN_MASTER,
     )
