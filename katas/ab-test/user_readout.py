@@ -11,6 +11,7 @@ from __future__ import annotations
 import pandas as pd
 from noor_readout import VARIANTS
 from scipy.stats import chi2_contingency
+from statsmodels.stats.proportion import confint_proportions_2indep
 
 BOT_MARKERS = ("bot", "python-requests", "headless")
 
@@ -39,4 +40,19 @@ def readout(events: pd.DataFrame) -> dict:
         "uplift": float(conversion["new_checkout"] / conversion["control"] - 1),
         "p_value": float(chi2_contingency(table)[1]),
         "revenue_per_user_eur": {name: float(revenue[name] / users[name]) for name in VARIANTS},
+    }
+
+
+def normal_intervals(readout: dict) -> dict:
+    """Stage 4's additions to a readout: the difference in conversion, its Wald interval and the
+    normal interval of the relative uplift on the log scale (level 0.95, statsmodels computes both)."""
+    (u1, c1), (u0, c0) = (
+        (readout["users"][name], readout["converters"][name]) for name in reversed(VARIANTS)
+    )
+    difference = confint_proportions_2indep(c1, u1, c0, u0, method="wald", compare="diff")
+    ratio = confint_proportions_2indep(c1, u1, c0, u0, method="log", compare="ratio")
+    return {
+        "difference": c1 / u1 - c0 / u0,
+        "difference_ci": [float(end) for end in difference],
+        "uplift_ci_normal": [float(end) - 1 for end in ratio],
     }

@@ -8,8 +8,7 @@ from readout_checks import (
     require_notebook_calls,
     results_of,
 )
-from statsmodels.stats.proportion import confint_proportions_2indep
-from user_readout import readout
+from user_readout import normal_intervals, readout
 
 from kata.harness import fail, notebook_pair_in_sync
 from kata.harness.grading import require_golden_master_catches
@@ -49,25 +48,12 @@ def test_the_notebook_still_runs_top_to_bottom(notebook_runs):
         fail(mine)
 
 
-def expected_intervals(counts: dict) -> dict:
-    (u1, c1), (u0, c0) = (
-        (counts["users"][name], counts["converters"][name]) for name in ("new_checkout", "control")
-    )
-    difference = confint_proportions_2indep(c1, u1, c0, u0, method="wald", compare="diff")
-    ratio = confint_proportions_2indep(c1, u1, c0, u0, method="log", compare="ratio")
-    return {
-        "difference": c1 / u1 - c0 / u0,
-        "difference_ci": [float(end) for end in difference],
-        "uplift_ci_normal": [float(end) - 1 for end in ratio],
-    }
-
-
 @pytest.mark.expensive
 def test_the_results_add_the_difference_and_the_normal_intervals(notebook_runs, checkout_events):
     """`results` holds stage 3's per-user readout and the three keys of step 4."""
     earlier = readout(checkout_events)
     results = results_of(notebook_runs[0], (*earlier, "uplift_ci", *NEW_KEYS), "step 4")
-    expected = {**earlier, **expected_intervals(earlier)}
+    expected = {**earlier, **normal_intervals(earlier)}
     moved = [
         f"{key}: {results[key]!r} (expected {value!r})"
         for key, value in expected.items()
