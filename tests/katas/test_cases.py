@@ -3,8 +3,8 @@
 A case (tests/katas/<kata>/cases/<stage>/<case>/) is a hand-in a learner could make, written from
 the stage README alone by someone who had not seen the checks: correct ones written differently
 from the reference, and wrong ones that skip the lesson (one per "Done when" item and per kind of
-shortcut). See docs/reference/checks-harness.md for the format of case.toml: base, expect, why, fails,
-remove and known_gap for a wrong verdict that is known and not fixed yet.
+shortcut). See docs/reference/authoring-a-stage.md for the format of case.toml: base, expect, why, fails,
+remove, edits and known_gap for a wrong verdict that is known and not fixed yet.
 """
 
 from __future__ import annotations
@@ -43,14 +43,33 @@ def build(case: Path, spec: dict, stage: Stage, tmp_path: Path) -> Path:
         target = workspace / relative
         shutil.rmtree(target) if target.is_dir() else target.unlink(missing_ok=True)
     overlay = case.parent / "workspace"
+    changed = set()
     if overlay.is_dir():
         shutil.copytree(overlay, workspace, dirs_exist_ok=True)
-        for name in SCRIPTS:
-            script, notebook = overlay / f"{name}.py", overlay / f"{name}.ipynb"
-            if script.is_file() and not notebook.is_file():
-                paired = jupytext.read(workspace / script.name, fmt="py:percent")
-                jupytext.write(paired, workspace / notebook.name, fmt="ipynb")
+        changed = {path.name for path in overlay.iterdir() if path.is_file()}
+    for edit in spec.get("edits", []):
+        apply_edit(case, workspace, edit)
+        changed.add(Path(edit["file"]).name)
+    for name in SCRIPTS:
+        notebook_given = overlay.is_dir() and (overlay / f"{name}.ipynb").is_file()
+        if f"{name}.py" in changed and not notebook_given:
+            paired = jupytext.read(workspace / f"{name}.py", fmt="py:percent")
+            jupytext.write(paired, workspace / f"{name}.ipynb", fmt="ipynb")
     return workspace
+
+
+def apply_edit(case: Path, workspace: Path, edit: dict) -> None:
+    """One `[[edits]]` entry: `find` occurs exactly once in `file` and becomes `replace`, so a case
+    that differs from its base by a line says which line, and stops applying if the base moves."""
+    target = workspace / edit["file"]
+    assert target.is_file(), f"{case}: edits: no file {edit['file']} in the base and overlay"
+    text = target.read_text(encoding="utf-8")
+    found = text.count(edit["find"])
+    assert found == 1, (
+        f"{case}: edits: {edit['find']!r} occurs {found} times in {edit['file']}; it must occur "
+        "once (quote more of the line)"
+    )
+    target.write_text(text.replace(edit["find"], edit["replace"]), encoding="utf-8")
 
 
 def with_known_gaps(cases: list[Path]) -> list:
@@ -94,7 +113,7 @@ def caught_by(run, name: str) -> bool:
     return any(result.id.endswith(f"::{name}") for result in run.failures)
 
 
-KEYS = {"base", "expect", "why", "fails", "remove", "known_gap"}
+KEYS = {"base", "expect", "why", "fails", "remove", "edits", "known_gap"}
 
 
 def read_case(case: Path) -> dict:
