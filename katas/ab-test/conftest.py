@@ -41,6 +41,13 @@ def notebook_runs(workspace, start_workspace):
     return run_notebooks([workspace / NOTEBOOK, start_workspace / NOTEBOOK])
 
 
+@pytest.fixture(scope="module")
+def notebook_run(workspace):
+    """The learner's notebook in a fresh kernel, or why it did not run to the end (from stage 3 on,
+    the results are compared with the readout computed from the data, not with the start's)."""
+    return run_notebooks([workspace / NOTEBOOK])[0]
+
+
 @pytest.fixture(scope="session")
 def readout_slips():
     """The slips stage 1 planted; every later stage's golden master must still catch them."""

@@ -46,17 +46,16 @@ def test_the_notebook_counts_users_with_the_module(workspace):
 
 
 @pytest.mark.expensive  # it waits for the notebooks to run; the cheap checks report first
-def test_the_notebook_still_runs_top_to_bottom(notebook_runs):
+def test_the_notebook_still_runs_top_to_bottom(notebook_run):
     """The notebook runs from the first cell to the last in a fresh kernel."""
-    mine, _ = notebook_runs
-    if isinstance(mine, str):
-        fail(mine)
+    if isinstance(notebook_run, str):
+        fail(notebook_run)
 
 
 @pytest.mark.expensive
-def test_the_results_are_the_readout_per_user(notebook_runs, checkout_events):
+def test_the_results_are_the_readout_per_user(notebook_run, checkout_events):
     """`results` holds the keys of step 5: the per-user readout of the log without bots and duplicates."""
-    results = results_of(notebook_runs[0], KEYS, "step 5")
+    results = results_of(notebook_run, KEYS, "step 5")
     expected = readout(checkout_events)
     moved = [
         f"{key}: {results[key]!r} (expected {value!r})"

@@ -41,18 +41,17 @@ def test_the_notebook_computes_the_intervals_with_the_module(workspace):
 
 
 @pytest.mark.expensive  # it waits for the notebooks to run; the cheap checks report first
-def test_the_notebook_still_runs_top_to_bottom(notebook_runs):
+def test_the_notebook_still_runs_top_to_bottom(notebook_run):
     """The notebook runs from the first cell to the last in a fresh kernel."""
-    mine, _ = notebook_runs
-    if isinstance(mine, str):
-        fail(mine)
+    if isinstance(notebook_run, str):
+        fail(notebook_run)
 
 
 @pytest.mark.expensive
-def test_the_results_add_the_difference_and_the_normal_intervals(notebook_runs, checkout_events):
+def test_the_results_add_the_difference_and_the_normal_intervals(notebook_run, checkout_events):
     """`results` holds stage 3's per-user readout and the three keys of step 4."""
     earlier = readout(checkout_events)
-    results = results_of(notebook_runs[0], (*earlier, "uplift_ci", *NEW_KEYS), "step 4")
+    results = results_of(notebook_run, (*earlier, "uplift_ci", *NEW_KEYS), "step 4")
     expected = {**earlier, **normal_intervals(earlier)}
     moved = [
         f"{key}: {results[key]!r} (expected {value!r})"
@@ -68,9 +67,9 @@ def test_the_results_add_the_difference_and_the_normal_intervals(notebook_runs, 
 
 
 @pytest.mark.expensive
-def test_the_normal_and_the_bootstrap_intervals_agree(notebook_runs):
+def test_the_normal_and_the_bootstrap_intervals_agree(notebook_run):
     """The normal interval of the uplift and the bootstrap's agree to within 0.04 on each end."""
-    results = results_of(notebook_runs[0], ("uplift_ci", "uplift_ci_normal"), "step 4")
+    results = results_of(notebook_run, ("uplift_ci", "uplift_ci_normal"), "step 4")
     bootstrap, normal = results["uplift_ci"], results["uplift_ci_normal"]
     for key, found in (("uplift_ci", bootstrap), ("uplift_ci_normal", normal)):
         if not (isinstance(found, list) and len(found) == 2):

@@ -31,19 +31,18 @@ def test_the_daily_check_asks_the_rule(workspace):
 
 
 @pytest.mark.expensive  # it waits for the notebooks to run; the cheap checks report first
-def test_the_notebook_still_runs_top_to_bottom(notebook_runs):
+def test_the_notebook_still_runs_top_to_bottom(notebook_run):
     """The notebook runs from the first cell to the last in a fresh kernel."""
-    mine, _ = notebook_runs
-    if isinstance(mine, str):
-        fail(mine)
+    if isinstance(notebook_run, str):
+        fail(notebook_run)
 
 
 @pytest.mark.expensive
-def test_the_results_say_the_rule_would_not_have_stopped(notebook_runs, checkout_events):
+def test_the_results_say_the_rule_would_not_have_stopped(notebook_run, checkout_events):
     """`results` holds stage 4's keys, and `stopped_on` is None: no 5 % rule stops this test."""
     earlier = readout(checkout_events)
     expected = {**earlier, **normal_intervals(earlier)}
-    results = results_of(notebook_runs[0], (*expected, "uplift_ci", "stopped_on"), "step 5")
+    results = results_of(notebook_run, (*expected, "uplift_ci", "stopped_on"), "step 5")
     moved = [
         f"{key}: {results[key]!r} (expected {value!r})"
         for key, value in expected.items()
