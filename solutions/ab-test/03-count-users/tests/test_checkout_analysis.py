@@ -156,14 +156,14 @@ def sixty_users():
 
 
 def test_the_bootstrap_interval_is_repeatable_and_holds_the_estimate(sixty_users):
-    low, high = bootstrap_uplift_interval(sixty_users, resamples=100, random_state=7)
-    assert (low, high) == bootstrap_uplift_interval(sixty_users, resamples=100, random_state=7)
+    low, high = bootstrap_uplift_interval(sixty_users, resamples=30, random_state=7)
+    assert (low, high) == bootstrap_uplift_interval(sixty_users, resamples=30, random_state=7)
     assert low < relative_uplift(user_conversion_by_variant(sixty_users)) < high
 
 
 def test_a_lower_level_gives_a_narrower_interval(sixty_users):
-    low, high = bootstrap_uplift_interval(sixty_users, resamples=100, level=0.95, random_state=7)
-    low50, high50 = bootstrap_uplift_interval(sixty_users, resamples=100, level=0.5, random_state=7)
+    low, high = bootstrap_uplift_interval(sixty_users, resamples=30, level=0.95, random_state=7)
+    low50, high50 = bootstrap_uplift_interval(sixty_users, resamples=30, level=0.5, random_state=7)
     assert low < low50 < high50 < high
 
 

@@ -24,9 +24,12 @@ SECONDS = 5.0
 
 def looks(module, counts, given, **kwargs):
     found = call_learner(module, NAME, *counts, given=given, **kwargs)
-    found = np.asarray(found)
     rows = len(counts[0])
-    if found.shape != (rows,) or not np.issubdtype(found.dtype, np.integer):
+    if (
+        not isinstance(found, np.ndarray)
+        or found.shape != (rows,)
+        or not np.issubdtype(found.dtype, np.integer)
+    ):
         fail(
             f"{NAME} gave {found!r} for {rows} experiments; it should give a numpy array of "
             f"{rows} ints, one per experiment (row): a look index or -1 (step 3)."
@@ -62,13 +65,39 @@ def test_an_overwhelming_difference_stops_in_either_direction(module, better):
     )
 
 
-def test_fewer_looks_than_planned_work(module):
-    """A test still running (13 looks of 28 planned) gets a look among those 13, or -1."""
-    counts = [part[:, :13] for part in experiments(0.5, 20, seed=7)]
-    found = looks(module, counts, "20 experiments at 13 of 28 looks", planned_looks=PLANNED_LOOKS)
-    assert ((found >= -1) & (found < 13)).all(), (
-        f"For 20 experiments 13 looks into 28 planned, {NAME} gave {found.tolist()}; each should "
-        "be one of the looks so far, 0 to 12, or -1."
+def test_the_look_is_counted_from_zero(module):
+    """A difference that appears only at the last of 4 planned looks stops the test at look 3."""
+    counts = [
+        np.array([[50, 100, 150, 200]]),
+        np.array([[300, 600, 900, 1200]]),
+        np.array([[50, 100, 150, 800]]),
+        np.array([[300, 600, 900, 1200]]),
+    ]
+    found = looks(module, counts, "a difference that appears at the fourth look", planned_looks=4)
+    assert found.tolist() == [3], (
+        f"The variants are identical at looks 0, 1 and 2 and far apart at look 3, the last of 4 "
+        f"planned; {NAME} gave {found.tolist()}. Every rule stops there, at index 3: looks are "
+        "counted from 0, as the columns are (step 3)."
+    )
+
+
+def test_a_running_test_gets_the_verdict_of_its_evening(module):
+    """13 looks of 28 planned give the stops the whole 28 would give up to look 12, and -1 after."""
+    counts = experiments(0.10, 400, seed=7)
+    whole = looks(module, counts, "400 experiments of 28 looks", planned_looks=PLANNED_LOOKS)
+    running = looks(
+        module,
+        [part[:, :13] for part in counts],
+        "the same 400 experiments at 13 of 28 looks",
+        planned_looks=PLANNED_LOOKS,
+    )
+    expected = np.where((whole >= 0) & (whole < 13), whole, -1)
+    differ = np.flatnonzero(running != expected)
+    assert differ.size == 0, (
+        f"After 13 of 28 planned evenings, {NAME} gave other verdicts than the whole test gives "
+        f"up to that evening, for {differ.size} of 400 experiments (the first: {running[differ[0]]} "
+        f"instead of {expected[differ[0]]}). The boundary at a look may depend on planned_looks, "
+        "not on how many looks have been made so far (step 3)."
     )
 
 

@@ -1,0 +1,207 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # New checkout: A/B test readout
+#
+# Lena (product) asked on Friday whether we can ship the new checkout page. The test started on Monday
+# 2 March, users split 50/50 between the old checkout (`control`) and the new one (`new_checkout`),
+# planned for four weeks. I checked it every evening; it came out significant on Saturday the 14th, so
+# I stopped it there. Export of `checkout_events` from the warehouse, pulled Sunday 15 March.
+#
+# **Revised:** users were randomised, so the readout now counts users, on a log without bots and
+# with each event once. The first version reported +10.6 % per checkout view (p = 0.03).
+
+# %%
+import pandas as pd
+import matplotlib.pyplot as plt
+from scipy import stats
+
+from checkout_analysis import (
+    bootstrap_uplift_interval,
+    difference_interval,
+    drop_duplicate_events,
+    load_events,
+    per_user_p_value,
+    relative_uplift,
+    remove_bots,
+    stopping_look,
+    uplift_interval,
+    user_conversion_by_variant,
+    users_table,
+)
+
+# %%
+df = load_events("../data/checkout_events.csv")
+df.head()
+
+# %%
+df["variant"].value_counts()
+
+# %% [markdown]
+# ## Cleaning
+#
+# Crawlers and scripts (user agents with "bot", "python-requests" or "headless") load the checkout
+# dozens of times and never buy. On 11 March, the new checkout's release day, its order
+# confirmations reached the collector twice (same `event_id`).
+
+# %%
+print("duplicated rows:", df["event_id"].duplicated().sum())
+df = drop_duplicate_events(remove_bots(df))
+df["day"] = df["timestamp"].dt.date
+len(df)
+
+# %% [markdown]
+# ## Conversion per user
+#
+# conversion = users with at least one order / users who reached the checkout
+
+# %%
+users = users_table(df)
+users["views"].value_counts().sort_index()
+
+# %%
+table = user_conversion_by_variant(users)
+table
+
+# %%
+uplift = relative_uplift(table)
+p = per_user_p_value(table)
+print(f"uplift {uplift:.1%}, p {p:.3f}")
+
+# %% [markdown]
+# ## Daily check
+#
+# The evening check as it should have been (cumulative since the start, per user), judged by a rule
+# written down before the test started.
+#
+# **The rule: Bonferroni over the 28 planned evenings.** Stopping on the first evening with
+# p < 0.05 looks at 28 p-values and takes the smallest: in my simulation of 2,000 A/A tests of 28
+# evenings it declared a winner in about 28 % of them. Sharing the 5 % out over the 28 planned
+# looks (|z| ≥ 3.12 on some evening) keeps the false winners under 5 % however often we look; it
+# is strict, so it finds a real +10 % only about half the time, but it is the rule everyone can
+# check by hand.
+
+# %%
+PLANNED_LOOKS = 28
+rows = []
+for d in sorted(df["day"].unique()):
+    so_far = user_conversion_by_variant(users_table(df[df["day"] <= d]))
+    rows.append(
+        {
+            "day": d,
+            "control_users": so_far.loc["control", "users"],
+            "control_converters": so_far.loc["control", "converters"],
+            "new_users": so_far.loc["new_checkout", "users"],
+            "new_converters": so_far.loc["new_checkout", "converters"],
+            "p": per_user_p_value(so_far),
+            "uplift": relative_uplift(so_far),
+        }
+    )
+daily = pd.DataFrame(rows)
+daily
+
+# %%
+# one experiment (row), one column per evening so far
+look = stopping_look(
+    daily[["control_converters"]].to_numpy().T,
+    daily[["control_users"]].to_numpy().T,
+    daily[["new_converters"]].to_numpy().T,
+    daily[["new_users"]].to_numpy().T,
+    planned_looks=PLANNED_LOOKS,
+)[0]
+stopped_on = None if look < 0 else str(daily["day"].iloc[look])
+print(f"{len(daily)} of {PLANNED_LOOKS} planned evenings; the rule stops on: {stopped_on}")
+
+# %%
+fig, ax = plt.subplots(figsize=(7, 3))
+ax.plot(daily["day"], daily["p"], marker="o")
+ax.axhline(0.05, color="red", linestyle="--")
+ax.set_ylabel("p-value (per user)")
+ax.set_title("p-value so far, by day")
+fig.autofmt_xdate()
+
+# %% [markdown]
+# ## Revenue
+
+# %%
+table[["revenue_eur", "revenue_per_user_eur"]]
+
+# %%
+# order values: any difference? (not really)
+orders = df[df["event"] == "order"]
+stats.ttest_ind(
+    orders.loc[orders["variant"] == "control", "order_value_eur"],
+    orders.loc[orders["variant"] == "new_checkout", "order_value_eur"],
+)
+
+# %% [markdown]
+# ### Bootstrap interval
+#
+# Resample users (all of a user's visits together), recompute the uplift.
+
+# %%
+ci = bootstrap_uplift_interval(users, resamples=200, level=0.95, random_state=42)
+ci
+
+# %% [markdown]
+# ### The same interval from the normal approximation
+#
+# The uplift's interval from the formula (on the log scale), beside the bootstrap's: they should
+# agree to within the bootstrap's own noise.
+
+# %%
+ci_normal = uplift_interval(table)
+difference = float(table.loc["new_checkout", "conversion"] - table.loc["control", "conversion"])
+difference_ci = difference_interval(table)
+print(f"uplift 95% CI, bootstrap: {ci[0]:+.3f} to {ci[1]:+.3f}")
+print(f"uplift 95% CI, normal:    {ci_normal[0]:+.3f} to {ci_normal[1]:+.3f}")
+print(f"difference: {difference:+.4f} (95% CI {difference_ci[0]:+.4f} to {difference_ci[1]:+.4f})")
+
+# %% [markdown]
+# ## Results for Lena
+
+# %%
+conv = table["conversion"]
+rev_per_user = table["revenue_per_user_eur"]
+results = {
+    "users": {variant: int(n) for variant, n in table["users"].items()},
+    "converters": {variant: int(n) for variant, n in table["converters"].items()},
+    "conversion": {variant: float(c) for variant, c in conv.items()},
+    "uplift": uplift,
+    "p_value": p,
+    "uplift_ci": list(ci),
+    "revenue_per_user_eur": {variant: float(r) for variant, r in rev_per_user.items()},
+    "difference": difference,
+    "difference_ci": [float(end) for end in difference_ci],
+    "uplift_ci_normal": [float(end) for end in ci_normal],
+    "stopped_on": stopped_on,
+}
+print(f"Conversion per user: new checkout {conv['new_checkout']:.2%}, control {conv['control']:.2%}")
+print(
+    f"Difference: {difference * 100:+.1f} points "
+    f"(95% CI {difference_ci[0] * 100:+.1f} to {difference_ci[1] * 100:+.1f} points)"
+)
+print(f"Uplift: {uplift:+.1%} (95% CI {ci_normal[0]:+.1%} to {ci_normal[1]:+.1%}), p = {p:.2f}")
+print(f"Revenue per user: {rev_per_user['new_checkout']:.2f} EUR vs {rev_per_user['control']:.2f} EUR")
+results
+
+# %% [markdown]
+# **Not shown to work, and the test should have kept running.** Per user, the new checkout
+# converts 0.3 percentage points better than the old one (15.96 % against 15.66 %), but the change
+# could be anything from 1.2 points worse to 1.8 points better (95 % interval). On 14 March Lena
+# should have been told: "no evening has crossed the bar we set for looking daily (|z| ≥ 3.12),
+# so the test goes on to its 28 days." The "significant" result came from stopping at the first
+# evening with p < 0.05, on a count that included orders stored twice.
