@@ -548,3 +548,11 @@ def test_a_notebook_container_holding_something_unplain_says_what_it_holds(tmp_p
     assert variables["plain"] == {"n": 3}
     assert variables["results"] == {"__unplain__": "a numpy.ndarray"}
     assert "np" not in variables  # a module is no container of results
+
+
+def test_the_unit_tests_time_limit_stretches_with_the_load_per_core():
+    from kata.harness.unit_tests import FAST_SECONDS, time_limit
+
+    assert time_limit(load=0.5, cores=2) == FAST_SECONDS
+    assert time_limit(load=2.0, cores=2) == FAST_SECONDS
+    assert time_limit(load=14.0, cores=2) == 7 * FAST_SECONDS
