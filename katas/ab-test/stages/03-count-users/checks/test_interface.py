@@ -3,6 +3,7 @@ steps 2 to 4 of the README say, on event logs built by hand, and none changes wh
 
 import numbers
 
+import pandas as pd
 import pytest
 from event_logs import user_conversion, users, users_log, visits
 from interval_checks import require_a_seeded_bootstrap
@@ -61,16 +62,20 @@ def test_drop_duplicate_events_keeps_each_event_once(module):
     """drop_duplicate_events keeps one copy of a repeated event_id and every distinct event."""
     events = four_users()
     twice = events.iloc[[0, 1, 2, 3, 3, 4, 5, 6, 7, 8, 8, 9]].reset_index(drop=True)
+    # The collector stamps each copy when it receives it, so the copies differ in their time.
+    resent = twice["event_id"].duplicated()
+    twice.loc[resent, "timestamp"] += pd.Timedelta(seconds=2)
     kept = call(
         module,
         "drop_duplicate_events",
         twice,
-        given="ann's and cat's order rows stored twice, and repeat views with their own ids",
+        given="ann's and cat's orders stored twice, two seconds apart, and repeat views",
     )
     assert sorted(kept["event_id"]) == sorted(events["event_id"]), (
         f"Given events {sorted(twice['event_id'])}, where ids 4 and 9 are stored twice, "
         f"drop_duplicate_events kept {sorted(kept['event_id'])}; it should keep every id once: "
-        f"{sorted(events['event_id'])}. A user's repeat views are different events (step 2)."
+        f"{sorted(events['event_id'])}. The copies of an event share its event_id, whatever their "
+        "other columns say, and a user's repeat views are different events (step 2)."
     )
 
 
