@@ -12,6 +12,8 @@ from user_readout import normal_intervals, readout
 
 from kata.harness import fail, notebook_pair_in_sync
 from kata.harness.grading import require_golden_master_catches
+from kata.harness.mutants import Mutant
+from kata.harness.slips import in_results_cell
 
 MODULE = "checkout_analysis"
 NOTEBOOK = "analysis.ipynb"
@@ -22,6 +24,18 @@ AGREE = (
     0.04  # the bootstrap's ends move by about 0.01 between seeds at 200 resamples (sd 0.007-0.009)
 )
 UNSEEN_PER_USER = "an-event-lost-on-reading"  # see stage 3's checks
+RANGES_MOVED = Mutant(
+    "the-new-numbers-moved",
+    "The results cell moves the difference and both new intervals by 1 %, as a slip in either "
+    "formula would: a golden master that records every digit of the new keys catches it.",
+    rewrite=in_results_cell(
+        "analysis.py",
+        "for _key in ('difference', 'difference_ci', 'uplift_ci_normal'):\n"
+        "    _value = {name}[_key]\n"
+        "    {name}[_key] = [end * 1.01 for end in _value] if isinstance(_value, list) "
+        "else _value * 1.01",
+    ),
+)
 
 
 def test_the_notebook_is_still_paired_and_in_sync(workspace):
@@ -93,4 +107,4 @@ def test_your_golden_master_pins_the_new_results(workspace, stage, readout_slips
         "The notebook and checkout_analysis of stage 3, with no difference and no normal "
         "interval. A golden master extended for them must fail on it.",
     )
-    require_golden_master_catches(workspace, stage, [*slips, start], GOLDEN_MASTER)
+    require_golden_master_catches(workspace, stage, [*slips, start, RANGES_MOVED], GOLDEN_MASTER)
