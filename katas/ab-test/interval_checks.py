@@ -12,18 +12,23 @@ from kata.harness import call_learner, fail
 NAME = "bootstrap_uplift_interval"
 
 
+def require_two_numbers(name: str, found) -> tuple[float, float]:
+    """`found`, an interval function's answer, as (low, high); or a check failure."""
+    if not (
+        len(found) == 2
+        and all(isinstance(end, numbers.Real) and math.isfinite(end) for end in found)
+    ):
+        fail(f"{name} gave {found!r}; it should return (low, high), two numbers.")
+    return float(found[0]), float(found[1])
+
+
 def require_a_seeded_bootstrap(module, data, given: str, estimate: float, worked: str) -> None:
     """`worked` says how `estimate`, the uplift of `data` itself, is worked out."""
 
     def interval(**kwargs):
         return call_learner(module, NAME, data, given=given, **kwargs)
 
-    first = interval(resamples=60, random_state=7)
-    if not (
-        len(first) == 2
-        and all(isinstance(end, numbers.Real) and math.isfinite(end) for end in first)
-    ):
-        fail(f"{NAME} gave {first!r}; it should return (low, high), two numbers.")
+    first = require_two_numbers(NAME, interval(resamples=60, random_state=7))
     again = interval(resamples=60, random_state=7)
     assert tuple(first) == tuple(again), (
         f"Two calls with random_state=7 gave {tuple(first)} and {tuple(again)}: seed "

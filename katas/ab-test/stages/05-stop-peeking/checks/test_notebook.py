@@ -11,7 +11,6 @@ from kata.harness.grading import require_golden_master_catches
 MODULE = "checkout_analysis"
 NOTEBOOK = "analysis.ipynb"
 GOLDEN_MASTER = "tests/test_golden_master.py"
-UNSEEN_PER_USER = "an-event-lost-on-reading"  # see stage 3's checks
 
 
 def test_the_notebook_is_still_paired_and_in_sync(workspace):
@@ -58,13 +57,12 @@ def test_the_results_say_the_rule_would_not_have_stopped(notebook_run, checkout_
 
 
 @pytest.mark.expensive
-def test_your_golden_master_pins_the_rules_verdict(workspace, stage, readout_slips):
+def test_your_golden_master_pins_the_rules_verdict(workspace, stage, per_user_slips):
     """Your golden master pins the new result: it fails on stage 4's notebook and on the slips."""
-    slips = [slip for slip in readout_slips if slip.name != UNSEEN_PER_USER]
     start = notebook_of_the_start(
         stage.start_dir,
         "the-readout-without-a-rule",
         "The notebook and checkout_analysis of stage 4, whose results say nothing of stopping. "
         "A golden master extended for stopped_on must fail on it.",
     )
-    require_golden_master_catches(workspace, stage, [*slips, start], GOLDEN_MASTER)
+    require_golden_master_catches(workspace, stage, [*per_user_slips, start], GOLDEN_MASTER)
