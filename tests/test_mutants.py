@@ -174,6 +174,37 @@ def test_a_test_that_pins_the_source_text_fails_the_refactorings(tmp_path):
     assert all("test_the_code_is_as_reviewed" in tests[0] for _, tests in verdict.broken_by)
 
 
+def test_tests_that_survive_the_rewrites_together_cost_one_run(tmp_path, monkeypatch):
+    workspace = write(
+        tmp_path / "workspace",
+        {
+            **PACKAGE,
+            "tests/test_prices.py": """
+                from shop.prices import total
+
+                def test_total():
+                    assert total([1, 2]) == 3
+            """,
+        },
+    )
+    runs = []
+    original = learner_tests.run_test_suites
+    monkeypatch.setattr(
+        learner_tests,
+        "run_test_suites",
+        lambda folders, **kwargs: runs.append(len(folders)) or original(folders, **kwargs),
+    )
+
+    class Stage:
+        stage_dir = tmp_path / "stage"
+        kata_dir = tmp_path
+        slug = "01"
+
+    verdict = judge_tests(workspace, Stage(), mutants=[])
+    assert verdict.baseline.ok and not verdict.broken_by
+    assert runs == [1, 1], "the baseline, then the four rewrites together in one copy"
+
+
 def test_the_warmup_mutants_are_caught_by_the_reference_tests_and_change_behaviour(tmp_path):
     solution = REPO / "solutions" / "warmup" / "01-cell-to-function"
     copies, mutants = [], load_mutants(WARMUP)

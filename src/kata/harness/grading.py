@@ -32,8 +32,18 @@ def verdict_on_tests(
     chosen = None if refactorings is None else tuple(r.name for r in refactorings)
     key = (str(workspace), stage.slug, names, tuple(without), chosen)
     if key not in _verdicts:
+        # Every batch on the same copy of the tests shares one baseline run: the unit tests'
+        # own check and the mutant check would otherwise each run the tests on the learner's code.
+        same_tests = [
+            v.baseline for k, v in _verdicts.items() if k[:2] + k[3:4] == key[:2] + key[3:4]
+        ]
         _verdicts[key] = judge_tests(
-            workspace, stage, mutants=mutants, refactorings=refactorings, without=without
+            workspace,
+            stage,
+            mutants=mutants,
+            refactorings=refactorings,
+            without=without,
+            baseline=same_tests[0] if same_tests else None,
         )
     return _verdicts[key]
 

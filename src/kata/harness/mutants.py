@@ -283,12 +283,14 @@ def judge_tests(
     mutants: Sequence[Mutant] | None = None,
     refactorings: Sequence | None = None,
     without: Sequence[str] = (),
+    baseline=None,
 ) -> TestVerdict:
     """Run the learner's tests against each mutant (they must fail) and each refactoring (they must
     still pass), all side by side, on copies of the learner's workspace.
 
     `without` names paths left out of every copy (for example the golden master, or `../data`
-    given as "../data", so that only tests on hand-built frames can catch a slip).
+    given as "../data", so that only tests on hand-built frames can catch a slip). `baseline` is
+    the TestRun of the same tests on the learner's own code, when a batch already ran it.
     """
     from kata.harness.learner_tests import run_test_suites
 
@@ -306,11 +308,12 @@ def judge_tests(
     not_placed = [m for m in mutants if m not in placed]
     # The tests must pass on the learner's own code first; until they do, a "caught" mutant
     # proves nothing, so the batch is not worth running.
-    baseline_copy = _copy_without(workspace, kata_dir, without)
-    try:
-        (baseline,) = run_test_suites([baseline_copy])
-    finally:
-        staging.remove_stage(baseline_copy)
+    if baseline is None:
+        baseline_copy = _copy_without(workspace, kata_dir, without)
+        try:
+            (baseline,) = run_test_suites([baseline_copy])
+        finally:
+            staging.remove_stage(baseline_copy)
     if not baseline.ok or not (placed or refactorings):
         return TestVerdict(baseline, [], not_placed, [])
     copies, environments = [], []
@@ -325,20 +328,18 @@ def judge_tests(
                 markers[mutant.name] = copy.parent / ".slip-triggered"
                 environment[TRIGGERED] = str(markers[mutant.name])
             environments.append(environment)
-        tried = []
-        for refactoring in refactorings:
-            copy = _copy_without(workspace, kata_dir, without)
-            before = _code_digest(copy)
-            refactoring.rewrite(copy)
-            if _code_digest(copy) == before:  # nothing here to rewrite: no run needed
-                staging.remove_stage(copy)
-                continue
-            tried.append(refactoring)
-            copies.append(copy)
+        # The rewrites are tried together, in one copy: tests that survive them all survive each
+        # (each keeps the behaviour). Only when that run fails is each tried alone, to say which.
+        combined = _copy_without(workspace, kata_dir, without)
+        copies.append(combined)
+        tried = _rewrite_with_each(combined, refactorings)
+        if tried:
             environments.append({})
+        else:
+            staging.remove_stage(copies.pop())
         # A mutant run can stop at its first failure, and meets the quickest test files first; a
         # refactoring's run goes on to list every test it broke.
-        stops = [True] * len(placed) + [False] * len(tried)
+        stops = [True] * len(placed) + [False] * len(tried[:1])
         runs = run_test_suites(
             copies,
             environments=environments,
@@ -358,12 +359,60 @@ def judge_tests(
         for m, run in zip(placed, mutant_runs, strict=True)
         if m in reached and not (run.failed or run.errors or run.timed_out)
     ]
-    broken = [
-        (refactoring, run.failing or [run.summary()])
-        for refactoring, run in zip(tried, runs[len(placed) :], strict=True)
+    broken = []
+    if tried and not runs[-1].ok:
+        broken = _broken_alone(workspace, kata_dir, without, tried) or [
+            (_together(tried), _failing(runs[-1]))
+        ]
+    return TestVerdict(baseline, survivors, not_placed, broken)
+
+
+def _rewrite_with_each(copy: Path, refactorings: Sequence) -> list:
+    """Apply each refactoring to `copy` in turn; the ones that changed something."""
+    changed = []
+    for refactoring in refactorings:
+        before = _code_digest(copy)
+        refactoring.rewrite(copy)
+        if _code_digest(copy) != before:
+            changed.append(refactoring)
+    return changed
+
+
+def _broken_alone(workspace: Path, kata_dir: Path, without: Sequence[str], tried: list) -> list:
+    """Each refactoring of `tried` on a copy of its own: those that fail tests, with the tests."""
+    from kata.harness.learner_tests import run_test_suites
+
+    copies = []
+    try:
+        for refactoring in tried:
+            copy = _copy_without(workspace, kata_dir, without)
+            refactoring.rewrite(copy)
+            copies.append(copy)
+        runs = run_test_suites(copies)
+    finally:
+        for copy in copies:
+            staging.remove_stage(copy)
+    return [
+        (refactoring, _failing(run))
+        for refactoring, run in zip(tried, runs, strict=True)
         if not run.ok
     ]
-    return TestVerdict(baseline, survivors, not_placed, broken)
+
+
+def _failing(run) -> list[str]:
+    return run.failing or [run.summary()]
+
+
+def _together(tried: list):
+    """The refactorings of `tried` as one, for tests that fail only when they come together."""
+    from kata.harness.refactorings import Refactoring
+
+    def rewrite(folder: Path) -> None:
+        for refactoring in tried:
+            refactoring.rewrite(folder)
+
+    description = "all of these at once: " + "; ".join(r.description for r in tried)
+    return Refactoring("rewrites-together", description, rewrite)
 
 
 def _code_digest(folder: Path) -> str:
