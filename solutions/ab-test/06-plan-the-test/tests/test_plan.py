@@ -9,7 +9,7 @@ from checkout_analysis import detectable_uplift, users_per_variant
 
 def test_ten_percent_on_the_checkout_needs_8767_users_per_variant():
     # (1.96 * sqrt(2 * 0.16485 * 0.83515) + 0.8416 * sqrt(0.157 * 0.843 + 0.1727 * 0.8273))**2
-    # / 0.0157**2 = 8766.4, rounded up. statsmodels' NormalIndPower (arcsine) says 8763.1.
+    # / 0.0157**2 = 8766.64, rounded up. statsmodels' NormalIndPower (arcsine) says 8763.1.
     assert users_per_variant(0.157, 0.10) == 8767
 
 
