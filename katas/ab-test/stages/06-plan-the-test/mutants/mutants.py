@@ -21,6 +21,10 @@ def power_ignored(function):
     return with_arguments(function, power=lambda asked: 0.5)
 
 
+def settings_ignored(function):
+    return with_arguments(function, alpha=lambda asked: 0.05, power=lambda asked: 0.8)
+
+
 def rounded_down(users_per_variant):
     @functools.wraps(users_per_variant)
     def broken(*args, **kwargs):
@@ -53,7 +57,7 @@ def uplift_returned_in_points(detectable_uplift):
     def broken(*args, **kwargs):
         bound = signature.bind(*args, **kwargs)
         bound.apply_defaults()
-        baseline = list(bound.arguments.values())[0]
+        baseline = next(iter(bound.arguments.values()))
         return detectable_uplift(*args, **kwargs) * baseline
 
     return broken
@@ -73,6 +77,12 @@ MUTANTS = [
         "finds the uplift only half the time.",
         function="users_per_variant",
         wrap=power_ignored,
+    ),
+    Mutant(
+        "users-alpha-and-power-ignored",
+        "users_per_variant always plans for alpha 0.05 and power 0.8, whatever it is given.",
+        function="users_per_variant",
+        wrap=settings_ignored,
     ),
     Mutant(
         "users-rounded-down",
