@@ -201,7 +201,8 @@ def test_tests_that_survive_the_rewrites_together_cost_one_run(tmp_path, monkeyp
         slug = "01"
 
     verdict = judge_tests(workspace, Stage(), mutants=[])
-    assert verdict.baseline.ok and not verdict.broken_by
+    assert verdict.baseline.ok
+    assert not verdict.broken_by
     assert runs == [1, 1], "the baseline, then the four rewrites together in one copy"
 
 
