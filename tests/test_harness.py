@@ -556,3 +556,12 @@ def test_the_unit_tests_time_limit_stretches_with_the_load_per_core():
     assert time_limit(load=0.5, cores=2) == FAST_SECONDS
     assert time_limit(load=2.0, cores=2) == FAST_SECONDS
     assert time_limit(load=14.0, cores=2) == 7 * FAST_SECONDS
+
+
+def test_unit_tests_that_run_out_of_time_are_told_so_not_that_there_are_none():
+    from kata.harness.failures import CheckFailed
+    from kata.harness.learner_tests import TestRun
+    from kata.harness.unit_tests import require_unit_tests_pass
+
+    with pytest.raises(CheckFailed, match="did not finish"):
+        require_unit_tests_pass(TestRun(0, 0, 0, "", timed_out=True), "a few rows")

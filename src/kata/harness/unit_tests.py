@@ -36,6 +36,11 @@ def unit_tests_alone(workspace: Path, stage, golden_master: str, missing: str) -
 
 def require_unit_tests_pass(run: TestRun, built_by_hand: str) -> None:
     """They ran and passed; `built_by_hand` says what a unit test builds ("a few birds")."""
+    if run.timed_out:
+        fail(
+            "Your unit tests did not finish within the checks' time limit for a run (minutes, "
+            "not seconds): look for a loop over many rows or simulations, and use numpy arrays."
+        )
     if run.ran == 0:
         fail("pytest found no unit tests in tests/ besides the golden master; name them test_... .")
     assert run.ok, (

@@ -100,6 +100,8 @@ def test_the_notebook_still_runs_top_to_bottom(notebook_run):
 
 
 def expected_from(plan: dict) -> dict:
+    if not all(0 < plan[key] < 1 for key in ("baseline_conversion", "alpha", "power")):
+        fail(f"The plan's settings are out of range (see the check on {PLAN}).")
     needed = users_needed(
         plan["baseline_conversion"], plan["minimum_detectable_uplift"], plan["alpha"], plan["power"]
     )
