@@ -123,6 +123,12 @@ def read_case(case: Path) -> dict:
     spec = tomllib.loads(case.read_text(encoding="utf-8"))
     unknown = sorted(set(spec) - KEYS)
     assert not unknown, f"{case}: unknown keys {unknown}; the keys are {sorted(KEYS)}"
+    for edit in spec.get("edits", []):
+        stray = sorted(set(edit) - {"file", "find", "replace"})
+        assert not stray, (
+            f"{case}: {stray} inside an [[edits]] table; a key written after an [[edits]] block "
+            "belongs to that edit in TOML, so put the case's own keys before the first [[edits]]"
+        )
     assert spec.get("expect") in ("pass", "fail"), f'{case}: expect is "pass" or "fail"'
     assert spec.get("base") in ("start", "solution"), f'{case}: base is "start" or "solution"'
     if spec["expect"] == "fail":
