@@ -14,6 +14,7 @@ from kata.harness.learner_tests import run_learner_tests
 from kata.harness.mutants import Mutant, TestVerdict, describe, judge_tests, load_mutants
 
 _verdicts: dict[tuple, TestVerdict] = {}
+_baselines: dict[tuple, object] = {}  # the TestRun of each copy of the tests, by its verdicts' key
 
 
 def verdict_on_tests(
@@ -34,17 +35,16 @@ def verdict_on_tests(
     if key not in _verdicts:
         # Every batch on the same copy of the tests shares one baseline run: the unit tests'
         # own check and the mutant check would otherwise each run the tests on the learner's code.
-        same_tests = [
-            v.baseline for k, v in _verdicts.items() if k[:2] + k[3:4] == key[:2] + key[3:4]
-        ]
+        same_tests = (str(workspace), stage.slug, tuple(without))
         _verdicts[key] = judge_tests(
             workspace,
             stage,
             mutants=mutants,
             refactorings=refactorings,
             without=without,
-            baseline=same_tests[0] if same_tests else None,
+            baseline=_baselines.get(same_tests),
         )
+        _baselines.setdefault(same_tests, _verdicts[key].baseline)
     return _verdicts[key]
 
 

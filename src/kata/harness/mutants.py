@@ -339,7 +339,7 @@ def judge_tests(
             staging.remove_stage(copies.pop())
         # A mutant run can stop at its first failure, and meets the quickest test files first; a
         # refactoring's run goes on to list every test it broke.
-        stops = [True] * len(placed) + [False] * len(tried[:1])
+        stops = [True] * len(placed) + ([False] if tried else [])
         runs = run_test_suites(
             copies,
             environments=environments,

@@ -6,7 +6,13 @@ import math
 
 import pytest
 from experiment_plans import KEYS, PLAN, read_plan, uplift_found, users_needed, with_settings
-from readout_checks import NOTEBOOK, notebook_of_the_start, require_notebook_calls, results_of
+from readout_checks import (
+    MODULE,
+    NOTEBOOK,
+    notebook_of_the_start,
+    require_notebook_calls,
+    results_of,
+)
 from user_readout import normal_intervals, readout
 
 from kata.harness import fail, notebook_pair_in_sync, run_notebooks
@@ -15,7 +21,6 @@ from kata.harness.mutants import Mutant
 from kata.harness.slips import in_results_cell
 from kata.harness.staging import remove_stage, stage_copy
 
-MODULE = "checkout_analysis"
 GOLDEN_MASTER = "tests/test_golden_master.py"
 NEW_KEYS = ("users_needed", "days_needed", "detectable_uplift")
 FEWEST_USERS = 4330  # the smaller variant's users in the readout, per user, without bots

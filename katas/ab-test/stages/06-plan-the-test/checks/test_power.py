@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 from experiment_plans import uplift_found, users_needed
 from plan_probes import outcome_of
+from simulated_experiments import z_statistics
 
 from kata.harness import call_learner, fail
 
@@ -122,8 +123,7 @@ def simulated_power(count, baseline, uplift, seed, experiments=8_000):
     rng = np.random.default_rng(seed)
     control = rng.binomial(count, baseline, size=experiments)
     treatment = rng.binomial(count, baseline * (1 + uplift), size=experiments)
-    pooled = (control + treatment) / (2 * count)
-    z = (treatment - control) / count / np.sqrt(pooled * (1 - pooled) * 2 / count)
+    z = z_statistics(control, count, treatment, count)
     return float(np.mean(np.abs(z) >= 1.959964))
 
 
