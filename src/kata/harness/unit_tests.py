@@ -1,14 +1,23 @@
 """A learner's unit tests judged on their own: without the golden master and without the data
 folder, so that only tests on inputs built by hand can pass, and catch the function mutants.
-Penguins stage 4 and ab-test stages 2 to 5 grade unit tests this way."""
+Penguins stage 4 and ab-test stages 2 to 6 grade unit tests this way, with the checks that
+`UnitTestChecks` writes for them."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
+
 from kata.harness.failures import fail, tail
-from kata.harness.grading import verdict_on_tests
+from kata.harness.grading import (
+    require_every_mutant_caught,
+    require_every_refactoring_survived,
+    verdict_on_tests,
+)
 from kata.harness.learner_tests import TestRun
 
 # Generous on purpose: the reference unit tests take a second or two, and a loaded laptop may be
@@ -68,3 +77,78 @@ def time_limit(load: float | None = None, cores: int | None = None) -> float:
     load = os.getloadavg()[0] if load is None else load
     cores = (os.cpu_count() or 1) if cores is None else cores
     return FAST_SECONDS * max(1.0, load / cores)
+
+
+@dataclass(frozen=True)
+class UnitTestChecks:
+    """The checks of a stage whose unit tests are judged alone, written once for every such stage.
+
+    A stage's check file names each check, so that its cases and its README can:
+
+        CHECKS = UnitTestChecks("tests/test_golden_master.py", module="checkout_analysis", ...)
+        unit_run = CHECKS.unit_run()
+        test_your_unit_tests_pass_on_logs_built_by_hand = CHECKS.pass_alone()
+        test_your_unit_tests_run_in_seconds = CHECKS.run_in_seconds()
+        test_your_unit_tests_catch_every_slip_in_the_rule = CHECKS.catch_every_slip("...")
+        test_your_unit_tests_survive_a_rewrite_that_changes_nothing = CHECKS.survive_rewrites()
+    """
+
+    golden_master: str
+    module: str  # the learner's module under test, as the rewrite check names it
+    missing: str  # which step of the README starts the unit tests
+    built_by_hand: str  # what a unit test builds by hand ("a few birds")
+    what_is_slow: str  # where to look when they are slow
+    slip_advice: str  # how to catch the slips that passed
+
+    @property
+    def set_aside(self) -> tuple[str, str]:
+        return set_aside(self.golden_master)
+
+    def unit_run(self) -> Callable:
+        """The fixture `unit_run`: the unit tests alone, the mutant batch's own baseline."""
+
+        @pytest.fixture(scope="module", name="unit_run")
+        def unit_run(workspace, stage):
+            return unit_tests_alone(workspace, stage, self.golden_master, self.missing)
+
+        return unit_run
+
+    def pass_alone(self) -> Callable:
+        def check(unit_run):
+            require_unit_tests_pass(unit_run, self.built_by_hand)
+
+        check.__doc__ = (
+            "Your unit tests pass without the golden master and without the data folder."
+        )
+        return check
+
+    def run_in_seconds(self) -> Callable:
+        def check(unit_run):
+            require_unit_tests_fast(unit_run, self.what_is_slow)
+
+        check.__doc__ = (
+            "Your unit tests take seconds, not minutes, so you can run them after every change."
+        )
+        return check
+
+    def catch_every_slip(self, doc: str) -> Callable:
+        """The mutant check; `doc` says which slips ("each deliberately broken interval")."""
+
+        def check(workspace, stage, mutants):
+            verdict = verdict_on_tests(workspace, stage, without=self.set_aside)
+            require_every_mutant_caught(verdict, len(mutants), self.slip_advice)
+
+        check.__doc__ = doc
+        return pytest.mark.expensive(check)
+
+    def survive_rewrites(self) -> Callable:
+        def check(workspace, stage):
+            require_every_refactoring_survived(
+                verdict_on_tests(workspace, stage, without=self.set_aside)
+            )
+
+        check.__doc__ = (
+            f"Your unit tests still pass when {self.module} is reformatted, its locals renamed "
+            "or its bodies moved."
+        )
+        return pytest.mark.expensive(check)

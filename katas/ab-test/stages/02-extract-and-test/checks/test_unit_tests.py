@@ -2,61 +2,27 @@
 functions. They are judged on their own, without tests/test_golden_master.py and without the data
 folder, so that only tests on logs built by hand can pass and catch the slips."""
 
-import pytest
+from kata.harness.unit_tests import UnitTestChecks
 
-from kata.harness.grading import (
-    require_every_mutant_caught,
-    require_every_refactoring_survived,
-    verdict_on_tests,
-)
-from kata.harness.unit_tests import (
-    require_unit_tests_fast,
-    require_unit_tests_pass,
-    set_aside,
-    unit_tests_alone,
-)
-
-GOLDEN_MASTER = "tests/test_golden_master.py"
-SET_ASIDE = set_aside(GOLDEN_MASTER)
-
-
-@pytest.fixture(scope="module")
-def unit_run(workspace, stage):
-    """The unit tests alone, no golden master and no data folder: the mutant batch's own baseline."""
-    return unit_tests_alone(
-        workspace,
-        stage,
-        GOLDEN_MASTER,
-        "Steps 4 and 5 of the README start tests/test_checkout_analysis.py.",
-    )
-
-
-def test_your_unit_tests_pass_on_logs_built_by_hand(unit_run):
-    """Your unit tests pass without the golden master and without the data folder."""
-    require_unit_tests_pass(unit_run, built_by_hand="a few rows of a log")
-
-
-def test_your_unit_tests_run_in_seconds(unit_run):
-    """Your unit tests take seconds, not minutes, so you can run them after every change."""
-    require_unit_tests_fast(
-        unit_run,
+CHECKS = UnitTestChecks(
+    "tests/test_golden_master.py",
+    module="checkout_analysis",
+    missing="Steps 4 and 5 of the README start tests/test_checkout_analysis.py.",
+    built_by_hand="a few rows of a log",
+    what_is_slow=(
         "Look for a bootstrap with thousands of resamples or a big log; a few rows and a few "
-        "dozen resamples are enough.",
-    )
-
-
-@pytest.mark.expensive
-def test_your_unit_tests_catch_every_slip_in_the_functions(workspace, stage, mutants):
-    """Your unit tests fail on each deliberately broken function of checkout_analysis."""
-    require_every_mutant_caught(
-        verdict_on_tests(workspace, stage, without=SET_ASIDE),
-        len(mutants),
+        "dozen resamples are enough."
+    ),
+    slip_advice=(
         "For each, which function is broken, and which value would a test of it on a few rows "
-        "built by hand see change?",
-    )
+        "built by hand see change?"
+    ),
+)
 
-
-@pytest.mark.expensive
-def test_your_unit_tests_survive_a_rewrite_that_changes_nothing(workspace, stage):
-    """Your unit tests still pass when checkout_analysis is reformatted or its locals renamed."""
-    require_every_refactoring_survived(verdict_on_tests(workspace, stage, without=SET_ASIDE))
+unit_run = CHECKS.unit_run()
+test_your_unit_tests_pass_on_logs_built_by_hand = CHECKS.pass_alone()
+test_your_unit_tests_run_in_seconds = CHECKS.run_in_seconds()
+test_your_unit_tests_catch_every_slip_in_the_functions = CHECKS.catch_every_slip(
+    "Your unit tests fail on each deliberately broken function of checkout_analysis."
+)
+test_your_unit_tests_survive_a_rewrite_that_changes_nothing = CHECKS.survive_rewrites()

@@ -16,21 +16,24 @@ from kata.harness import (
     start_learner_tests,
     tail,
 )
-from kata.harness.grading import (
-    require_every_mutant_caught,
-    require_every_refactoring_survived,
-    require_golden_master_catches,
-    verdict_on_tests,
-)
-from kata.harness.unit_tests import (
-    require_unit_tests_fast,
-    require_unit_tests_pass,
-    set_aside,
-    unit_tests_alone,
-)
+from kata.harness.grading import require_golden_master_catches
+from kata.harness.unit_tests import UnitTestChecks
 
 GOLDEN_MASTER = "tests/test_golden_master.py"
-SET_ASIDE = set_aside(GOLDEN_MASTER)
+CHECKS = UnitTestChecks(
+    GOLDEN_MASTER,
+    module="penguin_mass",
+    missing="Step 2 of the README starts tests/test_penguin_mass.py.",
+    built_by_hand="a few birds",
+    what_is_slow=(
+        "The reference's take under 2 s. Look for a test that loops over thousands of cases or "
+        "fits on many birds; a few birds built by hand are enough."
+    ),
+    slip_advice=(
+        "For each, which function is broken, and which value would a test of that function on a "
+        "few birds built by hand see change?"
+    ),
+)
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -41,43 +44,13 @@ def all_tests(workspace):
     pending.close()
 
 
-@pytest.fixture(scope="module")
-def unit_run(workspace, stage):
-    """The unit tests alone, no golden master and no data folder: the mutant batch's own baseline."""
-    return unit_tests_alone(
-        workspace, stage, GOLDEN_MASTER, "Step 2 of the README starts tests/test_penguin_mass.py."
-    )
-
-
-def test_your_unit_tests_pass_on_birds_built_by_hand(unit_run):
-    """Your unit tests pass on your penguin_mass without the golden master and without the data file."""
-    require_unit_tests_pass(unit_run, built_by_hand="a few birds")
-
-
-def test_your_unit_tests_run_in_seconds(unit_run):
-    """Your unit tests take seconds, not minutes, so you can run them after every change."""
-    require_unit_tests_fast(
-        unit_run,
-        "The reference's take under 2 s. Look for a test that loops over thousands of cases or "
-        "fits on many birds; a few birds built by hand are enough.",
-    )
-
-
-@pytest.mark.expensive
-def test_your_unit_tests_catch_every_function_mutant(workspace, stage, mutants):
-    """Your unit tests fail on each deliberately broken copy of penguin_mass."""
-    require_every_mutant_caught(
-        verdict_on_tests(workspace, stage, without=SET_ASIDE),
-        len(mutants),
-        "For each, which function is broken, and which value would a test of that function on a "
-        "few birds built by hand see change?",
-    )
-
-
-@pytest.mark.expensive
-def test_your_unit_tests_survive_a_rewrite_that_changes_nothing(workspace, stage):
-    """Your unit tests still pass when penguin_mass is reformatted, its locals renamed or its bodies moved."""
-    require_every_refactoring_survived(verdict_on_tests(workspace, stage, without=SET_ASIDE))
+unit_run = CHECKS.unit_run()
+test_your_unit_tests_pass_on_birds_built_by_hand = CHECKS.pass_alone()
+test_your_unit_tests_run_in_seconds = CHECKS.run_in_seconds()
+test_your_unit_tests_catch_every_function_mutant = CHECKS.catch_every_slip(
+    "Your unit tests fail on each deliberately broken copy of penguin_mass."
+)
+test_your_unit_tests_survive_a_rewrite_that_changes_nothing = CHECKS.survive_rewrites()
 
 
 def test_the_bill_columns_are_where_their_names_say(workspace):
