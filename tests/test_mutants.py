@@ -15,8 +15,11 @@ from kata.harness.mutants import (
     definitions,
     judge_tests,
     load_mutants,
+    try_only,
 )
 from kata.harness.refactorings import STANDARD
+from kata.manifest import find_kata
+from kata.runner import run_checks
 
 WARMUP = REPO / "katas" / "warmup" / "stages" / "01-cell-to-function"
 
@@ -229,3 +232,38 @@ def test_a_rewrite_lands_in_the_results_cell_before_the_line_that_shows_it(tmp_p
     text = script.read_text()
     assert "summary['a'] = 1.25\nsummary = {'changed': True}\nprint(summary)" in text
     assert text.count("changed") == 1, "only the last cell that assigns a dictionary is changed"
+
+
+@pytest.fixture
+def narrowed():
+    """`try_only` for one test; every mutant again afterwards."""
+    yield try_only
+    try_only(())
+
+
+def test_a_run_narrowed_to_some_mutants_loads_only_those(narrowed):
+    everything = [mutant.name for mutant in load_mutants(WARMUP)]
+    narrowed(["missing-becomes-zero", "not-a-mutant"])
+    assert [mutant.name for mutant in load_mutants(WARMUP)] == ["missing-becomes-zero"]
+    narrowed(())
+    assert [mutant.name for mutant in load_mutants(WARMUP)] == everything
+
+
+@pytest.mark.slow
+def test_a_check_tried_with_one_mutant_fails_when_it_survives_and_passes_when_it_is_caught(
+    tmp_path,
+):
+    """The case runner's `survives`: the check process tries only the named mutant."""
+    workspace = tmp_path / "workspace"
+    shutil.copytree(REPO / "solutions" / "warmup" / "01-cell-to-function", workspace)
+    tests = workspace / "tests" / "test_field_notes.py"
+    tests.write_text(tests.read_text().replace('("19.5 cm", 195.0), ', ""))  # no centimetres
+    stage = find_kata(REPO / "katas", "warmup").stage(1)
+    check = "test_your_tests_catch_every_mutant"
+
+    survivor = run_checks(stage, workspace, only=[check], mutants=["centimetres-not-converted"])
+    message = survivor.failed(check).message
+    assert "1 of 1 broken versions passed your tests: centimetres-not-converted" in message
+
+    caught = run_checks(stage, workspace, only=[check], mutants=["missing-becomes-zero"])
+    assert caught.passed, [result.message for result in caught.failures]

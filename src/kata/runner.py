@@ -32,6 +32,7 @@ def run_checks(
     on_result: Callable[[CheckResult], None] | None = None,
     stop_at_first_failure: bool = False,
     gate: bool = False,
+    mutants: Sequence[str] = (),
 ) -> CheckRun:
     """Run the stage's checks on `workspace`; KataError when they cannot run at all.
 
@@ -42,8 +43,9 @@ def run_checks(
     ends the run at the first failed check (the checks never run then count as failed, "missing").
     With `gate`, the checks marked expensive run only if the cheaper ones all pass (the others
     count as failed, "waiting"): what a learner at the keyboard wants. Without it, every check runs.
+    `mutants` names the only mutants to try (see `kata.harness.mutants.try_only`); all by default.
     """
-    process = CheckProcess(stage, workspace, only, start, stop_at_first_failure, gate)
+    process = CheckProcess(stage, workspace, only, start, stop_at_first_failure, gate, mutants)
     try:
         run = process.wait(timeout, on_result)
     finally:
@@ -74,6 +76,7 @@ class CheckProcess:
         start: Path | None = None,
         stop_at_first_failure: bool = False,
         gate: bool = False,
+        mutants: Sequence[str] = (),
     ) -> None:
         if workspace.is_file():
             raise KataError(f"{workspace} is a file; give --workspace the folder of a workspace")
@@ -110,6 +113,8 @@ class CheckProcess:
             command += ["-x"]
         if gate:
             command += ["--kata-gate"]
+        if mutants:
+            command += ["--kata-mutants", ",".join(mutants)]
         (self.scratch / "tmp").mkdir()
         self.began = time.monotonic()
         try:

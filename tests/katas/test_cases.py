@@ -4,7 +4,7 @@ A case (tests/katas/<kata>/cases/<stage>/<case>/) is a hand-in a learner could m
 the stage README alone by someone who had not seen the checks: correct ones written differently
 from the reference, and wrong ones that skip the lesson (one per "Done when" item and per kind of
 shortcut). See docs/reference/authoring-a-stage.md for the format of case.toml: base, expect, why, fails,
-remove, edits and known_gap for a wrong verdict that is known and not fixed yet.
+survives, remove, edits and known_gap for a wrong verdict that is known and not fixed yet.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from pathlib import Path
 import jupytext
 import pytest
 
+from kata.harness.mutants import load_mutants
 from kata.manifest import Stage, find_kata
 from kata.results import FailureKind
 from kata.runner import run_checks
@@ -91,7 +92,14 @@ def test_kata_check_gives_the_expected_verdict(case, tmp_path):
     # A wrong hand-in is proven wrong by the checks it names, so only those run; a right one runs
     # every check.
     fails = spec.get("fails", [])
-    run = run_checks(stage, workspace, only=sorted({name.split("[")[0] for name in fails}))
+    # A wrong case that names the mutant its tests let through tries that mutant alone: the check
+    # fails with it alone if and only if it survives in the whole batch, which costs far more.
+    run = run_checks(
+        stage,
+        workspace,
+        only=sorted({name.split("[")[0] for name in fails}),
+        mutants=spec.get("survives", ()),
+    )
     failures = "\n".join(f"{r.name}: {r.kind}: {r.message[:300]}" for r in run.failures)
     missing = "; ".join(f"{check.name}: {check.why}" for check in run.not_run)
     assert not missing, f"a case proves nothing with checks left out (.ci/run installs): {missing}"
@@ -113,7 +121,7 @@ def caught_by(run, name: str) -> bool:
     return any(result.id.endswith(f"::{name}") for result in run.failures)
 
 
-KEYS = {"base", "expect", "why", "fails", "remove", "edits", "known_gap"}
+KEYS = {"base", "expect", "why", "fails", "survives", "remove", "edits", "known_gap"}
 
 
 def read_case(case: Path) -> dict:
@@ -137,4 +145,13 @@ def read_case(case: Path) -> dict:
         )
     else:
         assert not spec.get("fails"), f"{case}: a right case fails no check; drop its fails"
+        assert not spec.get("survives"), f"{case}: nothing survives a right case; drop survives"
+    unknown = sorted(set(spec.get("survives", [])) - mutant_names(case.parents[3].name))
+    assert not unknown, f"{case}: survives names no mutant of the kata: {unknown}"
     return spec
+
+
+def mutant_names(kata: str) -> set[str]:
+    """The names of every stage's mutants in the kata (a later stage tries an earlier one's slips)."""
+    stages = find_kata(REPO / "katas", kata).stages
+    return {mutant.name for stage in stages for mutant in load_mutants(stage.stage_dir)}

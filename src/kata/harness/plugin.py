@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from kata.harness import staging
-from kata.harness.mutants import Mutant, load_mutants
+from kata.harness.mutants import Mutant, load_mutants, try_only
 from kata.manifest import Stage, load_kata
 from kata.results import CheckResult, FailureKind, NotRun, Outcome
 
@@ -42,6 +42,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="run the expensive checks only if every cheaper one passed",
     )
     group.addoption(
+        "--kata-mutants",
+        dest="kata_mutants",
+        help="try only the mutants of these comma-separated names (the repository's case runner)",
+    )
+    group.addoption(
         "--kata-start",
         dest="kata_start",
         help="the workspace this stage started from (the learner's own passing previous stage)",
@@ -50,6 +55,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 def pytest_configure(config: pytest.Config) -> None:
     config.stash[_copies] = {}
+    chosen = config.getoption("kata_mutants", default=None)
+    if chosen:
+        try_only(chosen.split(","))
     config.pluginmanager.register(_Recorder(config), "kata-recorder")
 
 
