@@ -73,24 +73,22 @@ _tried_alone: frozenset[str] | None = None  # see try_only
 
 
 def try_only(names: Sequence[str]) -> None:
-    """From now on, in this process, `load_mutants` gives only the mutants of these names.
+    """From now on, in this process, `judge_tests` tries only the mutants of these names, whether
+    a stage's file or a check made them (an earlier stage's notebook as a slip).
 
     The repository's case runner proves a wrong hand-in wrong with the mutant its tests let
-    through (`survives` in a case): a check that fails with that mutant alone fails with all of
-    them, since each mutant runs in a copy of its own, and the mutants the tests catch are not
-    paid for. `kata check` never narrows the batch."""
+    through (`survives` in a case): a check fails with that mutant alone exactly when it survives
+    the whole batch, since each mutant runs in a copy of its own, and the mutants the tests catch
+    are not paid for. `kata check` never narrows the batch."""
     global _tried_alone
     _tried_alone = frozenset(names) if names else None
 
 
 def load_mutants(stage_dir: Path) -> list[Mutant]:
     """The stage's mutants, from `mutants/mutants.py` (none when the stage has no such file)."""
-    if not (stage_dir / MUTANTS_FILE).is_file():
-        return []
-    found = _from_python(stage_dir / MUTANTS_FILE, f"{stage_dir.name}/{MUTANTS_FILE}")
-    if _tried_alone is None:
-        return found
-    return [mutant for mutant in found if mutant.name in _tried_alone]
+    if (stage_dir / MUTANTS_FILE).is_file():
+        return _from_python(stage_dir / MUTANTS_FILE, f"{stage_dir.name}/{MUTANTS_FILE}")
+    return []
 
 
 def load_refactorings(stage_dir: Path) -> list:
@@ -313,6 +311,8 @@ def judge_tests(
 
     workspace = Path(workspace)
     mutants = list(load_mutants(stage.stage_dir) if mutants is None else mutants)
+    if _tried_alone is not None:
+        mutants = [mutant for mutant in mutants if mutant.name in _tried_alone]
     if refactorings is None:
         refactorings = load_refactorings(stage.stage_dir)
     if not list((workspace / TESTS_FOLDER).rglob("test_*.py")):
