@@ -3,13 +3,13 @@
 import shutil
 import textwrap
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 from conftest import REPO
 from kata.harness import learner_tests, staging
 from kata.harness.mutants import (
-    Mutant,
     activation_environment,
     apply_mutant,
     definitions,
@@ -53,6 +53,24 @@ PACKAGE = {
             assert total([1, 2, 3]) == 6
     """,
 }
+
+
+@pytest.fixture
+def suite_runs(monkeypatch) -> list[int]:
+    """How many copies each call of run_test_suites ran side by side, call by call."""
+    runs = []
+    original = learner_tests.run_test_suites
+    monkeypatch.setattr(
+        learner_tests,
+        "run_test_suites",
+        lambda folders, **kwargs: runs.append(len(folders)) or original(folders, **kwargs),
+    )
+    return runs
+
+
+def a_stage(tmp_path: Path, stage_dir: Path) -> SimpleNamespace:
+    """The little of a Stage that judge_tests reads."""
+    return SimpleNamespace(stage_dir=stage_dir, kata_dir=tmp_path, slug="01")
 
 
 def test_a_function_mutant_wraps_the_learner_s_function_where_it_is_defined(tmp_path):
@@ -165,19 +183,13 @@ def test_a_test_that_pins_the_source_text_fails_the_refactorings(tmp_path):
     snapshot = workspace / "tests" / "test_snapshot.py"
     snapshot.write_text(snapshot.read_text() + f"\nDIGEST = {digest!r}\n")
 
-    class Stage:
-        mutants: tuple[Mutant, ...] = ()
-        stage_dir = tmp_path / "stage"
-        kata_dir = tmp_path
-        slug = "01"
-
-    verdict = judge_tests(workspace, Stage())
+    verdict = judge_tests(workspace, a_stage(tmp_path, tmp_path / "stage"))
     broken = {refactoring.name for refactoring, _ in verdict.broken_by}
     assert {"reformatted", "locals-renamed"} <= broken
     assert all("test_the_code_is_as_reviewed" in tests[0] for _, tests in verdict.broken_by)
 
 
-def test_tests_that_survive_the_rewrites_together_cost_one_run(tmp_path, monkeypatch):
+def test_tests_that_survive_the_rewrites_together_cost_one_run(tmp_path, suite_runs):
     workspace = write(
         tmp_path / "workspace",
         {
@@ -190,23 +202,10 @@ def test_tests_that_survive_the_rewrites_together_cost_one_run(tmp_path, monkeyp
             """,
         },
     )
-    runs = []
-    original = learner_tests.run_test_suites
-    monkeypatch.setattr(
-        learner_tests,
-        "run_test_suites",
-        lambda folders, **kwargs: runs.append(len(folders)) or original(folders, **kwargs),
-    )
-
-    class Stage:
-        stage_dir = tmp_path / "stage"
-        kata_dir = tmp_path
-        slug = "01"
-
-    verdict = judge_tests(workspace, Stage(), mutants=[])
+    verdict = judge_tests(workspace, a_stage(tmp_path, tmp_path / "stage"), mutants=[])
     assert verdict.baseline.ok
     assert not verdict.broken_by
-    assert runs == [1, 1], "the baseline, then the four rewrites together in one copy"
+    assert suite_runs == [1, 1], "the baseline, then the four rewrites together in one copy"
 
 
 def test_the_warmup_mutants_are_caught_by_the_reference_tests_and_change_behaviour(tmp_path):
@@ -241,20 +240,12 @@ def narrowed():
     try_only(())
 
 
-def test_a_batch_narrowed_to_one_mutant_runs_only_that_one(tmp_path, monkeypatch, narrowed):
+def test_a_batch_narrowed_to_one_mutant_runs_only_that_one(tmp_path, suite_runs, narrowed):
     workspace = write(
         tmp_path / "workspace",
         {**PACKAGE, "tests/test_prices.py": "from shop.prices import total\n\n"
          "def test_total():\n    assert total([1, 2]) >= 3\n"},
     )  # fmt: skip
-    runs = []
-    original = learner_tests.run_test_suites
-    monkeypatch.setattr(
-        learner_tests,
-        "run_test_suites",
-        lambda folders, **kwargs: runs.append(len(folders)) or original(folders, **kwargs),
-    )
-
     stage_dir = mutants_file(
         tmp_path / "stage",
         """
@@ -266,15 +257,9 @@ def test_a_batch_narrowed_to_one_mutant_runs_only_that_one(tmp_path, monkeypatch
         ]
         """,
     )
-
-    class Stage:
-        kata_dir = tmp_path
-        slug = "01"
-
-    Stage.stage_dir = stage_dir
     narrowed(["doubled"])
-    verdict = judge_tests(workspace, Stage(), refactorings=())
-    assert runs == [1, 1], "the baseline, then the named mutant alone"
+    verdict = judge_tests(workspace, a_stage(tmp_path, stage_dir), refactorings=())
+    assert suite_runs == [1, 1], "the baseline, then the named mutant alone"
     assert [mutant.name for mutant in verdict.survivors] == ["doubled"], "a larger total passes"
 
 
