@@ -2,11 +2,13 @@
 functions. They are judged on their own, without tests/test_golden_master.py and without the data
 folder, so that only tests on logs built by hand can pass and catch the slips."""
 
+from readout_checks import MODULE
+
 from kata.harness.unit_tests import UnitTestChecks
 
 CHECKS = UnitTestChecks(
     "tests/test_golden_master.py",
-    module="checkout_analysis",
+    module=MODULE,
     missing="Steps 4 and 5 of the README start tests/test_checkout_analysis.py.",
     built_by_hand="a few rows of a log",
     what_is_slow=(

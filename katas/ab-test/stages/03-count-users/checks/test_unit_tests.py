@@ -2,11 +2,13 @@
 per-user functions. They are judged on their own, without tests/test_golden_master.py and without the
 data folder."""
 
+from readout_checks import MODULE
+
 from kata.harness.unit_tests import UnitTestChecks
 
 CHECKS = UnitTestChecks(
     "tests/test_golden_master.py",
-    module="checkout_analysis",
+    module=MODULE,
     missing="Step 7 of the README tests each new function.",
     built_by_hand="a few users' events",
     what_is_slow=(

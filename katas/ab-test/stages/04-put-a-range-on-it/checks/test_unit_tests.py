@@ -2,11 +2,13 @@
 intervals. They are judged on their own, without tests/test_golden_master.py and without the
 data folder."""
 
+from readout_checks import MODULE
+
 from kata.harness.unit_tests import UnitTestChecks
 
 CHECKS = UnitTestChecks(
     "tests/test_golden_master.py",
-    module="checkout_analysis",
+    module=MODULE,
     missing="Step 3 of the README tests both intervals.",
     built_by_hand="small tables",
     what_is_slow=(

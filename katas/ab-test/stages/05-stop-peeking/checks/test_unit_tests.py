@@ -2,11 +2,13 @@
 every slip in the stopping rule. They are judged on their own, without tests/test_golden_master.py
 and without the data folder."""
 
+from readout_checks import MODULE
+
 from kata.harness.unit_tests import UnitTestChecks
 
 CHECKS = UnitTestChecks(
     "tests/test_golden_master.py",
-    module="checkout_analysis",
+    module=MODULE,
     missing="Step 4 of the README tests the rule.",
     built_by_hand="counts built by hand and simulated",
     what_is_slow=(

@@ -2,11 +2,13 @@
 simulation of the promised power, catch every slip in it. They are judged on their own, without
 tests/test_golden_master.py and without the data folder."""
 
+from readout_checks import MODULE
+
 from kata.harness.unit_tests import UnitTestChecks
 
 CHECKS = UnitTestChecks(
     "tests/test_golden_master.py",
-    module="checkout_analysis",
+    module=MODULE,
     missing="Step 4 of the README tests the power calculation.",
     built_by_hand="recorded values and simulated tests",
     what_is_slow="Simulate the tests with numpy's binomial draws, a few thousand at once.",
