@@ -73,12 +73,17 @@ BOT_AGENTS = np.array(
 BOTS = 14
 
 
-def simulate(rng: np.random.Generator) -> pd.DataFrame:
-    """Every event of the planned four weeks, humans and bots, in time order, before any stop."""
-    humans = _human_visits(rng)
-    bots = _bot_visits(rng)
+def simulate(
+    rng: np.random.Generator, start=START, days=PLANNED_DAYS, as_logged=lambda visits: visits
+) -> pd.DataFrame:
+    """Every event of a test of `days` days from `start`, humans and bots, in time order, before
+    any stop. `as_logged` turns the visits that happened into the visits the collector received
+    (the re-run's story loses some); ids are given after it, as the collector gives them."""
+    humans = _human_visits(rng, start, days)
+    bots = _bot_visits(rng, start, days)
     visits = pd.concat([humans, bots], ignore_index=True)
     visits = visits.sort_values(["timestamp", "user_id"], kind="stable").reset_index(drop=True)
+    visits = as_logged(visits).reset_index(drop=True)
     visits["session_id"] = [f"s{number:06d}" for number in range(1, len(visits) + 1)]
 
     views = visits.assign(event="checkout_view", order_value_eur=np.nan)
@@ -94,10 +99,10 @@ def simulate(rng: np.random.Generator) -> pd.DataFrame:
     return events
 
 
-def _human_visits(rng: np.random.Generator) -> pd.DataFrame:
+def _human_visits(rng: np.random.Generator, start: pd.Timestamp, planned: int) -> pd.DataFrame:
     """One row per checkout visit of a human user, with whether it ends in an order."""
-    days = np.arange(PLANNED_DAYS)
-    weekend = (START + pd.to_timedelta(days, "D")).day_of_week >= 5
+    days = np.arange(planned)
+    weekend = (start + pd.to_timedelta(days, "D")).day_of_week >= 5
     arrivals = rng.poisson(NEW_USERS_PER_DAY * np.where(weekend, 1.3, 1.0))
     first_day = np.repeat(days, arrivals)
     users = len(first_day)
@@ -116,7 +121,7 @@ def _human_visits(rng: np.random.Generator) -> pd.DataFrame:
     agents = rng.choice(HUMAN_AGENTS, users, p=HUMAN_AGENT_SHARES)
     visits = pd.DataFrame(
         {
-            "timestamp": START + pd.to_timedelta(day, "D") + pd.to_timedelta(seconds, "s"),
+            "timestamp": start + pd.to_timedelta(day, "D") + pd.to_timedelta(seconds, "s"),
             "user_id": [f"u{number:05d}" for number in user + 1],
             "variant": np.array(VARIANTS)[variant[user]],
             "user_agent": agents[user],
@@ -124,7 +129,7 @@ def _human_visits(rng: np.random.Generator) -> pd.DataFrame:
             "day": day,
         }
     )
-    return visits[visits["day"] < PLANNED_DAYS]
+    return visits[visits["day"] < planned]
 
 
 def _cumulative_within(values: np.ndarray, group_sizes: np.ndarray) -> np.ndarray:
@@ -135,15 +140,15 @@ def _cumulative_within(values: np.ndarray, group_sizes: np.ndarray) -> np.ndarra
     return total - offsets
 
 
-def _bot_visits(rng: np.random.Generator) -> pd.DataFrame:
-    """Crawlers and scripts: 40 to 419 checkout views each over the 28 days, no orders."""
+def _bot_visits(rng: np.random.Generator, start: pd.Timestamp, planned: int) -> pd.DataFrame:
+    """Crawlers and scripts: 40 to 419 checkout views each over the test, no orders."""
     loads = rng.integers(40, 420, BOTS)
     bot = np.repeat(np.arange(BOTS), loads)
-    day = rng.integers(0, PLANNED_DAYS, len(bot))
+    day = rng.integers(0, planned, len(bot))
     seconds = rng.integers(0, 86_400, len(bot))
     return pd.DataFrame(
         {
-            "timestamp": START + pd.to_timedelta(day, "D") + pd.to_timedelta(seconds, "s"),
+            "timestamp": start + pd.to_timedelta(day, "D") + pd.to_timedelta(seconds, "s"),
             "user_id": [f"b{number:03d}" for number in bot + 1],
             "variant": np.array(VARIANTS)[rng.integers(0, 2, BOTS)][bot],
             "user_agent": BOT_AGENTS[rng.integers(0, len(BOT_AGENTS), BOTS)][bot],
@@ -177,7 +182,11 @@ def _with_duplicated_orders(events: pd.DataFrame) -> pd.DataFrame:
 
 def event_log(seed: int = SEED) -> pd.DataFrame:
     """The log the kata ships: its columns, in the order the collector writes them."""
-    logged = logged_until_the_stop(simulate(np.random.default_rng(seed)))
+    return as_exported(logged_until_the_stop(simulate(np.random.default_rng(seed))))
+
+
+def as_exported(logged: pd.DataFrame) -> pd.DataFrame:
+    """The columns of the warehouse's export, in the order the collector writes them."""
     return pd.DataFrame(
         {
             "event_id": logged["event_id"],

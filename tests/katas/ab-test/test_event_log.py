@@ -86,3 +86,55 @@ def test_the_per_user_readout_is_the_one_stage_3_quotes(events):
     per_view = kept.groupby("variant")["event"].value_counts().unstack()
     conversion = per_view["order"] / per_view["checkout_view"]
     assert round(conversion["new_checkout"] / conversion["control"] - 1, 3) == 0.022
+
+
+RERUN = KATA / "data" / "rerun_events.csv"
+
+
+@pytest.fixture(scope="module")
+def rerun():
+    return pd.read_csv(RERUN)
+
+
+def test_the_rerun_generator_writes_the_committed_log_byte_for_byte(tmp_path):
+    written = tmp_path / "rerun.csv"
+    subprocess.run(
+        [sys.executable, str(KATA / "generate_rerun.py"), "--out", str(written)],
+        check=True,
+        capture_output=True,
+    )
+    assert written.read_bytes() == RERUN.read_bytes()
+
+
+def test_the_rerun_ran_the_27_days_of_the_plan_with_each_event_once(rerun):
+    days = pd.to_datetime(rerun["timestamp"]).dt.strftime("%Y-%m-%d")
+    assert (days.min(), days.max()) == ("2026-04-06", "2026-05-02")
+    assert not rerun["event_id"].duplicated().any()
+    assert rerun["event_id"].tolist() == list(range(1, len(rerun) + 1))
+    assert (rerun.groupby("user_id")["variant"].nunique() == 1).all()
+
+
+def test_the_rerun_lost_the_new_checkouts_ios_app_users_from_the_release(rerun):
+    app = rerun["user_agent"].str.startswith("ShopApp/") & rerun["user_agent"].str.endswith("(iOS)")
+    updated = rerun["user_agent"] == "ShopApp/5.3 (iOS)"
+    assert (rerun.loc[updated, "timestamp"] >= "2026-04-15").all()
+    assert (rerun.loc[app & ~updated, "timestamp"] < "2026-04-15").all()
+    assert set(rerun.loc[updated, "variant"]) == {"control"}
+    assert set(rerun.loc[app & ~updated, "variant"]) == {"control", "new_checkout"}
+
+
+def test_the_rerun_split_is_the_one_stage_7_quotes(rerun):
+    sys.path.insert(0, str(KATA))
+    try:
+        from user_readout import clean
+    finally:
+        sys.path.remove(str(KATA))
+    kept = clean(rerun)
+    users = kept.groupby("variant")["user_id"].nunique().to_dict()
+    assert users == {"control": 9026, "new_checkout": 8418}
+    app = kept["user_agent"].str.startswith("ShopApp/") & kept["user_agent"].str.endswith("(iOS)")
+    outside = kept[~kept["user_id"].isin(kept.loc[app, "user_id"])]
+    assert outside.groupby("variant")["user_id"].nunique().to_dict() == {
+        "control": 8100,
+        "new_checkout": 8105,
+    }
