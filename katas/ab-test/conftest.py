@@ -12,16 +12,24 @@ from readout_checks import MODULE, NOTEBOOK
 
 from kata.harness import run_notebooks
 from kata.harness.learner_code import workspace_module
-from kata.harness.mutants import load_mutants
+from kata.harness.mutants import Mutant, load_mutants
+from kata.harness.slips import csv_value_nudged
 
 KATA = Path(__file__).resolve().parent
 EVENTS = KATA / "data" / "checkout_events.csv"
+RERUN = KATA / "data" / "rerun_events.csv"
 
 
 @pytest.fixture(scope="session")
 def checkout_events() -> pd.DataFrame:
     """The kata's event log, as the learner's notebook reads it."""
     return pd.read_csv(EVENTS)
+
+
+@pytest.fixture(scope="session")
+def rerun_events() -> pd.DataFrame:
+    """The re-run's event log (from stage 7 on)."""
+    return pd.read_csv(RERUN)
 
 
 @pytest.fixture(scope="module")
@@ -58,3 +66,16 @@ def per_user_slips(readout_slips):
     """Stage 1's slips that reach a per-user readout (from stage 3 on). The lost last row is one
     view of a user who stays: a per-user readout does not move, so no golden master can notice."""
     return [slip for slip in readout_slips if slip.name != "an-event-lost-on-reading"]
+
+
+@pytest.fixture(scope="session")
+def rerun_slips(per_user_slips):
+    """Stage 1's slips on the re-run's log (from stage 7 on). Its typo moves to row 1024, an
+    order of a user outside the iOS app: row 1022 of the re-run's log is a checkout view."""
+    typo = Mutant(
+        "one-order-value-typo",
+        "One order in the log is worth 1 euro more: only the revenue per user moves, by a few "
+        "cents in a thousand.",
+        patch=csv_value_nudged("order_value_eur", row=1024, by=1.0),
+    )
+    return [typo if slip.name == typo.name else slip for slip in per_user_slips]

@@ -1,5 +1,6 @@
 """What the checks know of a test's plan (from stage 6 on): the settings file and its keys, the
-users and uplifts statsmodels computes for a plan, and a way to rewrite a plan's settings."""
+users and uplifts statsmodels computes for a plan, a way to rewrite a plan's settings, and what in
+a notebook's results does not follow its plan."""
 
 from __future__ import annotations
 
@@ -8,10 +9,13 @@ import re
 import tomllib
 from pathlib import Path
 
+import pytest
+
 from kata.harness import fail
 
 PLAN = "plan.toml"
 KEYS = ("baseline_conversion", "minimum_detectable_uplift", "alpha", "power", "users_per_day")
+PLANNED_KEYS = ("users_needed", "days_needed", "detectable_uplift")  # results of a plan
 
 
 def read_plan(folder: Path) -> dict:
@@ -62,3 +66,40 @@ def uplift_found(baseline: float, users: float, alpha: float, power: float) -> f
     effect = NormalIndPower().solve_power(nobs1=users, alpha=alpha, power=power)
     treated = math.sin(math.asin(math.sqrt(baseline)) + effect / 2) ** 2
     return treated / baseline - 1
+
+
+def expected_from(plan: dict, fewest_users: int) -> dict:
+    if not all(0 < plan[key] < 1 for key in ("baseline_conversion", "alpha", "power")):
+        fail(f"The plan's settings are out of range (see the check on {PLAN}).")
+    needed = users_needed(
+        plan["baseline_conversion"], plan["minimum_detectable_uplift"], plan["alpha"], plan["power"]
+    )
+    found = uplift_found(plan["baseline_conversion"], fewest_users, plan["alpha"], plan["power"])
+    return {"users_needed": needed, "detectable_uplift": found}
+
+
+def plan_mismatches(results: dict, plan: dict, fewest_users: int) -> list[str]:
+    """What in `results` does not follow `plan`: the users needed within 1 % of statsmodels, the
+    days from those users, the detectable uplift within 0.5 %."""
+    expected = expected_from(plan, fewest_users)
+    problems = []
+    users, days, uplift = (results[key] for key in PLANNED_KEYS)
+    if isinstance(users, bool) or not isinstance(users, int):
+        return [f"users_needed is {users!r}, not a whole number (int)"]
+    if abs(users - expected["users_needed"]) > 0.01 * expected["users_needed"] + 1:
+        problems.append(f"users_needed is {users:,}, not about {expected['users_needed']:,.0f}")
+    if isinstance(days, bool) or not isinstance(days, int):
+        problems.append(f"days_needed is {days!r}, not a whole number (int)")
+    elif days != math.ceil(users / plan["users_per_day"]):
+        problems.append(
+            f"days_needed is {days!r}, not {users:,} users / {plan['users_per_day']} a day, "
+            f"rounded up ({math.ceil(users / plan['users_per_day'])})"
+        )
+    if not isinstance(uplift, float) or uplift != pytest.approx(
+        expected["detectable_uplift"], rel=0.005
+    ):
+        problems.append(
+            f"detectable_uplift is {uplift!r}, not about {expected['detectable_uplift']:.4f} "
+            f"(the smaller variant's {fewest_users:,} users, with the plan's alpha and power)"
+        )
+    return problems

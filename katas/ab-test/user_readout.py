@@ -56,3 +56,17 @@ def normal_intervals(readout: dict) -> dict:
         "difference_ci": [float(end) for end in difference],
         "uplift_ci_normal": [float(end) - 1 for end in ratio],
     }
+
+
+def outside_ios_app(events: pd.DataFrame) -> pd.DataFrame:
+    """The log without any event of a user who used the iOS app (ShopApp/... (iOS)) on any visit:
+    the users stage 7 reads out of the re-run, whose app version 5.3 lost the new checkout's."""
+    agents = events["user_agent"]
+    app = agents.str.startswith("ShopApp/") & agents.str.endswith("(iOS)")
+    return events[~events["user_id"].isin(events.loc[app, "user_id"])]
+
+
+def users_per_variant(events: pd.DataFrame) -> dict[str, int]:
+    """The users of each variant in the clean log (bots out, each event once)."""
+    users = clean(events).groupby("variant")["user_id"].nunique()
+    return {name: int(users[name]) for name in VARIANTS}

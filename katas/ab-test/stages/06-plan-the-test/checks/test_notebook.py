@@ -2,10 +2,8 @@
 and what this test could have found, follows the plan when the plan changes, and your golden
 master was extended for it."""
 
-import math
-
 import pytest
-from experiment_plans import KEYS, PLAN, read_plan, uplift_found, users_needed, with_settings
+from experiment_plans import KEYS, PLAN, PLANNED_KEYS, plan_mismatches, read_plan, with_settings
 from readout_checks import (
     MODULE,
     NOTEBOOK,
@@ -22,7 +20,7 @@ from kata.harness.slips import in_results_cell
 from kata.harness.staging import remove_stage, stage_copy
 
 GOLDEN_MASTER = "tests/test_golden_master.py"
-NEW_KEYS = ("users_needed", "days_needed", "detectable_uplift")
+NEW_KEYS = PLANNED_KEYS
 FEWEST_USERS = 4330  # the smaller variant's users in the readout, per user, without bots
 OTHER_PLAN = {  # a plan in which no setting keeps its value, to see the results follow it
     "baseline_conversion": 0.2,
@@ -104,43 +102,6 @@ def test_the_notebook_still_runs_top_to_bottom(notebook_run):
         fail(notebook_run)
 
 
-def expected_from(plan: dict) -> dict:
-    if not all(0 < plan[key] < 1 for key in ("baseline_conversion", "alpha", "power")):
-        fail(f"The plan's settings are out of range (see the check on {PLAN}).")
-    needed = users_needed(
-        plan["baseline_conversion"], plan["minimum_detectable_uplift"], plan["alpha"], plan["power"]
-    )
-    found = uplift_found(plan["baseline_conversion"], FEWEST_USERS, plan["alpha"], plan["power"])
-    return {"users_needed": needed, "detectable_uplift": found}
-
-
-def plan_mismatches(results: dict, plan: dict) -> list[str]:
-    """What in `results` does not follow `plan`: the users needed within 1 % of statsmodels, the
-    days from those users, the detectable uplift within 0.5 %."""
-    expected = expected_from(plan)
-    problems = []
-    users, days, uplift = (results[key] for key in NEW_KEYS)
-    if isinstance(users, bool) or not isinstance(users, int):
-        return [f"users_needed is {users!r}, not a whole number (int)"]
-    if abs(users - expected["users_needed"]) > 0.01 * expected["users_needed"] + 1:
-        problems.append(f"users_needed is {users:,}, not about {expected['users_needed']:,.0f}")
-    if isinstance(days, bool) or not isinstance(days, int):
-        problems.append(f"days_needed is {days!r}, not a whole number (int)")
-    elif days != math.ceil(users / plan["users_per_day"]):
-        problems.append(
-            f"days_needed is {days!r}, not {users:,} users / {plan['users_per_day']} a day, "
-            f"rounded up ({math.ceil(users / plan['users_per_day'])})"
-        )
-    if not isinstance(uplift, float) or uplift != pytest.approx(
-        expected["detectable_uplift"], rel=0.005
-    ):
-        problems.append(
-            f"detectable_uplift is {uplift!r}, not about {expected['detectable_uplift']:.4f} "
-            f"(the smaller variant's {FEWEST_USERS:,} users, with the plan's alpha and power)"
-        )
-    return problems
-
-
 @pytest.mark.expensive
 def test_the_results_report_the_plan(notebook_run, checkout_events, plan):
     """`results` keeps stage 5's keys and adds what the plan asks for and what this test could find."""
@@ -153,7 +114,7 @@ def test_the_results_report_the_plan(notebook_run, checkout_events, plan):
         if results[key] != pytest.approx(value)
     ]
     assert not moved, f"These results moved since stage 5: {'; '.join(moved[:3])}."
-    problems = plan_mismatches(results, plan)
+    problems = plan_mismatches(results, plan, FEWEST_USERS)
     assert not problems, f"With the settings of {PLAN}: {'; '.join(problems)}."
 
 
@@ -164,7 +125,7 @@ def test_the_results_follow_the_plan_when_it_changes(runs):
     if isinstance(changed, str):
         fail(f"With other settings in {PLAN} ({OTHER_PLAN}), the notebook did not run: {changed}")
     results = results_of(changed, NEW_KEYS, "step 5")
-    problems = plan_mismatches(results, OTHER_PLAN)
+    problems = plan_mismatches(results, OTHER_PLAN, FEWEST_USERS)
     assert not problems, (
         f"With {PLAN} changed to {OTHER_PLAN}: {'; '.join(problems)}. A setting the notebook "
         "repeats as a number of its own is not a setting: read every one from the plan."
