@@ -115,16 +115,18 @@ split_p = split_p_value(all_users["variant"].value_counts())
 print(all_users["variant"].value_counts().to_dict(), f"split p = {split_p:.2g}")
 
 # %% [markdown]
-# Where are the missing users? Users per variant by user agent, and new users per day: the new
-# checkout has none on the iOS app's version 5.3, released on Wednesday 15 April.
+# Where are the missing users? Users per variant by user agent: the new checkout has none on the
+# iOS app's version 5.3. Then the iOS app's new users per day: the new checkout's stop on
+# Wednesday 15 April, the day 5.3 was released.
 
 # %%
 agents = df.groupby("user_id")["user_agent"].first()
 pd.crosstab(agents, all_users["variant"])
 
 # %%
+ios_app = agents.index[agents.str.startswith("ShopApp/") & agents.str.endswith("(iOS)")]
 first_day = df.groupby("user_id")["day"].min()
-pd.crosstab(first_day, all_users["variant"]).T
+pd.crosstab(first_day[ios_app], all_users.loc[ios_app, "variant"]).T
 
 # %% [markdown]
 # ## Conversion per user

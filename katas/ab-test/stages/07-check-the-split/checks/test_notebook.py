@@ -79,8 +79,10 @@ def test_the_plan_sets_the_split_threshold(workspace):
 
 
 def test_the_split_is_checked_before_the_readout(workspace):
-    """The notebook calls split_p_value and check_split, and no cell before the first call of
-    check_split computes a number of the readout."""
+    """The notebook calls split_p_value and check_split, and computes no readout before the check.
+
+    No cell before the first call of check_split calls a function that computes a number of the
+    readout."""
     require_notebook_calls(
         workspace / NOTEBOOK,
         MODULE,
@@ -162,8 +164,7 @@ def test_the_readout_is_of_the_users_outside_the_ios_app(notebook_run, rerun_eve
 
 @pytest.mark.expensive
 def test_a_failed_split_stops_the_notebook(runs):
-    """Run with split_alpha = 0.99, at which every split fails, the notebook stops with
-    SampleRatioMismatch."""
+    """With split_alpha = 0.99, at which every split fails, the notebook stops: SampleRatioMismatch."""
     refused = runs[1]
     assert isinstance(refused, str), (
         f"With split_alpha = {EVERY_SPLIT_FAILS} in {PLAN}, the notebook ran to the end. At that "

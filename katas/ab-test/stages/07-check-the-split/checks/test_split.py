@@ -103,8 +103,7 @@ def test_a_split_that_passes_gives_its_p_value(module):
 
 @pytest.mark.parametrize("short", ["new_checkout", "control"])
 def test_a_mismatch_is_refused_whichever_variant_is_short(module, short):
-    """check_split raises SampleRatioMismatch, with the users in its message, when either variant
-    is short of users."""
+    """check_split raises SampleRatioMismatch, with the users in its message, either way round."""
     users = RERUN if short == "new_checkout" else {"control": 8418, "new_checkout": 9026}
     kind, detail, given = called(module, CHECK, users)
     assert kind == "refused", (
