@@ -5,8 +5,8 @@ own exception, one that does not, at the alpha and for the shares it is given.""
 import re
 
 import pytest
+from refusal_probes import outcome_of
 from scipy.stats import chisquare
-from split_probes import outcome_of
 
 from kata.harness import fail
 
@@ -37,7 +37,7 @@ def called(module, function: str, users: dict, as_series=False, **options) -> tu
     given += "".join(f", {key}={value!r}" for key, value in options.items()) + ")"
     if not module.has_function(function):
         fail(f"{module.module} has no function {function}; step 3's table gives its signature.")
-    kind, detail = module.probe(outcome_of, function, users, as_series, options)
+    kind, detail = module.probe(outcome_of, function, [users], options, as_series)
     if kind == "no-class":
         fail(
             f"{module.module}.SampleRatioMismatch is {detail}; step 3 asks for an exception "
