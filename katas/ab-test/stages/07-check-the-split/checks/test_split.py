@@ -17,6 +17,7 @@ SPLITS = {  # name: (users, shares), each a design the README names
     "even-and-close": ({"control": 1050, "new_checkout": 950}, None),
     "the-rerun": (RERUN, None),
     "a-ramp-of-90-10": ({"control": 9000, "new_checkout": 1050}, {"control": 0.9, "new_checkout": 0.1}),
+    "shares-in-another-order": ({"control": 9000, "new_checkout": 1050}, {"new_checkout": 0.1, "control": 0.9}),
     "a-ramp-as-weights": ({"control": 9000, "new_checkout": 1050}, {"control": 90, "new_checkout": 10}),
     "three-variants": ({"control": 110, "new_checkout": 90, "one_click": 100}, None),
     "three-uneven": ({"control": 520, "new_checkout": 240, "one_click": 240}, {"control": 2, "new_checkout": 1, "one_click": 1}),
