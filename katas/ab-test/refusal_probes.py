@@ -20,4 +20,6 @@ def outcome_of(function: str, args: list, options: dict, first_as_series: bool =
         return ["refused", str(error)]
     except Exception as error:  # any other failure is reported, not raised: the check says which
         return ["other", f"{type(error).__name__}: {error}"]
-    return ["returned", value if isinstance(value, int | float | str) else repr(value)]
+    if isinstance(value, str):
+        return ["returned", value[:]]  # a slice is a plain str, whatever str subclass (StrEnum)
+    return ["returned", value if isinstance(value, int | float) else repr(value)]

@@ -4,12 +4,14 @@ as params, every number of the readout as a metric and the results as results.js
 
 import hashlib
 import json
+import shutil
 import subprocess
 
 import pytest
+from decision_probes import record_with_environment
 
 from kata.harness import call_learner, fail
-from kata.harness.learner_code import workspace_module
+from kata.harness.learner_code import learner_module, workspace_module
 
 RECORD = "record_decision"
 MODULE = "decision_record"
@@ -31,6 +33,7 @@ RESULTS = {
     "readout_split_p_value": 0.9687,
     "decision": "do not ship",
 }
+IGNORED = shutil.ignore_patterns(".git", "__pycache__", "*.db", "mlruns", "mlartifacts")
 METRICS = {
     "users_control": 8100,
     "users_new_checkout": 8105,
@@ -88,22 +91,69 @@ def test_the_decision_and_the_data_are_tags(recorded):
     )
 
 
-def test_the_commit_is_a_tag(recorded, workspace):
-    """The run's tag git_commit: the workspace's commit (-dirty with changes), or unknown."""
-    _, run, _ = recorded
-    found = run.data.tags.get("git_commit")
-    head = subprocess.run(
-        ["git", "rev-parse", "HEAD"], cwd=workspace, capture_output=True, text=True, check=False
+def record_in(folder, uri: str, data) -> str:
+    """The run id of record_decision called from `folder` (its own Python) into the store `uri`."""
+    learner = learner_module(folder, MODULE)
+    try:
+        return call_learner(
+            learner, RECORD, RESULTS, PLAN, str(data), tracking_uri=uri,
+            given="a readout, the plan and a data file, from a folder in git",
+        )  # fmt: skip
+    finally:
+        learner.close()
+
+
+def git(folder, *args: str) -> str:
+    done = subprocess.run(["git", *args], cwd=folder, capture_output=True, text=True, check=True)
+    return done.stdout.strip()
+
+
+def test_the_commit_is_a_tag(recorded, workspace, tmp_path):
+    """git_commit is the commit where the analysis runs, then with -dirty once that has changed."""
+    _, _, data = recorded
+    folder = tmp_path / "in-git"
+    shutil.copytree(workspace, folder, ignore=IGNORED)
+    (folder / ".gitignore").write_text("__pycache__/\n*.db\nmlruns/\nmlartifacts/\n")
+    git(folder, "init", "-q")
+    git(folder, "add", "-A")
+    git(folder, "-c", "user.name=kata", "-c", "user.email=kata@example.org", "commit", "-qm", "x")
+    head = git(folder, "rev-parse", "HEAD")
+    uri = f"sqlite:///{tmp_path / 'mlflow.db'}"
+    clean = client_run(uri, record_in(folder, uri, data))
+    (folder / "notes.md").write_text("a change nobody committed\n")
+    dirty = client_run(uri, record_in(folder, uri, data))
+    found = (clean.data.tags.get("git_commit"), dirty.data.tags.get("git_commit"))
+    assert found == (head, f"{head}-dirty"), (
+        f"Recorded from a folder at commit {head[:12]}..., git_commit was {found[0]!r}; after a "
+        f"new file appeared, {found[1]!r}. It should be the whole commit, `git rev-parse HEAD` "
+        "where the analysis runs, then the same with -dirty once that folder has changes "
+        "(`git status --porcelain -- .` lists any)."
     )
-    expected = (
-        {head.stdout.strip(), f"{head.stdout.strip()}-dirty"}
-        if head.returncode == 0
-        else {"unknown"}
-    )
-    assert found in expected, (
-        f"The run's tag git_commit is {found!r}; in {workspace.name} it should be "
-        f"{' or '.join(sorted(expected))}: `git rev-parse HEAD` where the analysis runs, -dirty "
-        "if that folder has changes, unknown outside git."
+
+
+def client_run(uri: str, run_id: str):
+    from mlflow import MlflowClient
+
+    return MlflowClient(uri).get_run(run_id)
+
+
+def test_without_a_tracking_uri_the_environment_chooses_the_store(workspace, tmp_path, recorded):
+    """Given no tracking_uri, record_decision records into the store MLFLOW_TRACKING_URI names."""
+    _, _, data = recorded
+    uri = f"sqlite:///{tmp_path / 'team.db'}"
+    learner = workspace_module(workspace, MODULE, "checkout_analysis.py", "Step 4 creates it.")
+    try:
+        kind, detail = learner.probe(record_with_environment, uri, RESULTS, PLAN, str(data))
+    finally:
+        learner.close()
+    if kind == "other":
+        fail(f"With MLFLOW_TRACKING_URI set and no tracking_uri, {RECORD} raised {detail}.")
+    from mlflow import MlflowClient
+
+    found = MlflowClient(uri).get_experiment_by_name(EXPERIMENT)
+    assert found is not None, (
+        f"With MLFLOW_TRACKING_URI={uri} and no tracking_uri, {RECORD} recorded nothing in that "
+        "store: read os.environ.get('MLFLOW_TRACKING_URI') when no tracking_uri is given."
     )
 
 
