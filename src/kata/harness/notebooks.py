@@ -362,9 +362,19 @@ def notebook_imports(path: Path, module: str) -> bool:
 
 def notebook_calls(path: Path) -> set[str]:
     """The name of every function or method the notebook's code cells call (`f(...)`, `x.f(...)`)."""
-    return {
-        node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
-        for _, tree in notebook_code(path)
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Call)
-    }
+    return set().union(*(calls for _, calls in notebook_calls_by_cell(path)))
+
+
+def notebook_calls_by_cell(path: Path):
+    """(cell number, the names its code calls) for each code cell, in order."""
+    for number, tree in notebook_code(path):
+        yield (
+            number,
+            {
+                node.func.attr
+                if isinstance(node.func, ast.Attribute)
+                else getattr(node.func, "id", "")
+                for node in ast.walk(tree)
+                if isinstance(node, ast.Call)
+            },
+        )

@@ -2,8 +2,6 @@
 number of the readout, reads out the users outside the iOS app, stops when the split fails, and
 your golden master was recorded again for it."""
 
-import ast
-
 import pytest
 from experiment_plans import PLAN, PLANNED_KEYS, plan_mismatches, read_plan, with_settings
 from readout_checks import (
@@ -19,7 +17,7 @@ from user_readout import normal_intervals, outside_ios_app, readout, users_per_v
 from kata.harness import fail, notebook_pair_in_sync, run_notebooks
 from kata.harness.grading import require_golden_master_catches
 from kata.harness.mutants import Mutant
-from kata.harness.notebooks import notebook_code
+from kata.harness.notebooks import notebook_calls_by_cell
 from kata.harness.slips import in_results_cell
 from kata.harness.staging import remove_stage, stage_copy
 
@@ -90,8 +88,7 @@ def test_the_split_is_checked_before_the_readout(workspace):
         "step 6 computes the split of all users, step 8 checks the split of the users read out.",
     )
     seen = []
-    for number, tree in notebook_code(workspace / NOTEBOOK):
-        calls = {called_name(node) for node in ast.walk(tree) if isinstance(node, ast.Call)}
+    for number, calls in notebook_calls_by_cell(workspace / NOTEBOOK):
         if "check_split" in calls:
             break
         seen += [f"{name} (cell {number})" for name in READOUT if name in calls]
@@ -100,10 +97,6 @@ def test_the_split_is_checked_before_the_readout(workspace):
         "first, in the cell that builds the readout's table, so that a failed split stops the "
         "notebook before any number of the readout exists."
     )
-
-
-def called_name(node: ast.Call) -> str:
-    return node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
 
 
 @pytest.mark.expensive  # it waits for the notebooks to run; the cheap checks report first
