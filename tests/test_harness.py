@@ -558,6 +558,22 @@ def test_the_unit_tests_time_limit_stretches_with_the_load_per_core():
     assert time_limit(load=14.0, cores=2) == 7 * FAST_SECONDS
 
 
+def test_unit_tests_are_slow_by_the_clock_and_the_processor_alike_or_by_a_long_wait():
+    from kata.harness.unit_tests import FAST_SECONDS, too_slow
+
+    quiet, busy = 1.0, 12.0  # the load, as os.getloadavg gives it
+    assert not too_slow(2.0, 1.9, load=quiet)
+    assert too_slow(FAST_SECONDS + 5, FAST_SECONDS + 4, load=quiet)  # computing for 20 s
+    # quick tests on a crowded machine: the clock stretches, the processor does not
+    assert not too_slow(FAST_SECONDS * 1.5, 2.0, load=busy)
+    # slow tests on a crowded machine stay slow, whatever the clock allows
+    assert too_slow(FAST_SECONDS * 3, FAST_SECONDS + 4, load=busy)
+    # numpy on both cores: the processor adds up two threads, the clock does not
+    assert not too_slow(8.0, 16.0, load=quiet)
+    # a test that sleeps uses no processor, yet a minute of waiting is slow on any machine
+    assert too_slow(FAST_SECONDS * 2 + 1, 0.5, load=quiet)
+
+
 def test_unit_tests_that_run_out_of_time_are_told_so_not_that_there_are_none():
     from kata.harness.failures import CheckFailed
     from kata.harness.learner_tests import TestRun
@@ -565,3 +581,30 @@ def test_unit_tests_that_run_out_of_time_are_told_so_not_that_there_are_none():
 
     with pytest.raises(CheckFailed, match="did not finish"):
         require_unit_tests_pass(TestRun(0, 0, 0, "", timed_out=True), "a few rows")
+
+
+def test_a_kernel_that_dies_before_it_answers_is_started_once_more(monkeypatch):
+    import asyncio
+
+    from kata.harness import notebooks
+
+    starts = []
+
+    async def dies_at_first(path, timeout):
+        starts.append(path)
+        if len(starts) == 1:
+            raise RuntimeError("Kernel died before replying to kernel_info")
+        return "executed"
+
+    monkeypatch.setattr(notebooks, "_execute_once", dies_at_first)
+    assert asyncio.run(notebooks._execute(Path("analysis.ipynb"), 10)) == "executed"
+    assert len(starts) == 2
+
+    async def always_dies(path, timeout):
+        starts.append(path)
+        raise RuntimeError("Kernel died before replying to kernel_info")
+
+    monkeypatch.setattr(notebooks, "_execute_once", always_dies)
+    with pytest.raises(RuntimeError, match="kernel_info"):
+        asyncio.run(notebooks._execute(Path("analysis.ipynb"), 10))
+    assert len(starts) == 4  # twice, then it is the learner's to see

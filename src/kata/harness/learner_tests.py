@@ -31,6 +31,7 @@ class TestRun:
     # Each test file's share of `seconds`, by its path in the workspace; None when a test could not
     # be traced to a file (a doctest, a plugin's item), so that no caller runs a partial list.
     file_seconds: dict[str, float] | None = None
+    cpu_seconds: float = 0.0  # processor time of the whole pytest run, start-up included
 
     __test__ = False  # not a test class, whatever pytest thinks of the name
 
@@ -202,8 +203,9 @@ def reported(run: processes.Run, junit: Path) -> TestRun:
     elif not run.timed_out:
         errors = 1  # pytest itself failed (bad configuration, a conftest that does not import)
     return TestRun(
-        passed, failed, errors, output, run.timed_out, failing, seconds, skipped, file_seconds
-    )
+        passed, failed, errors, output, run.timed_out, failing, seconds, skipped, file_seconds,
+        run.cpu_seconds,
+    )  # fmt: skip
 
 
 def _test_id(classname: str, source: str | None, name: str | None) -> str:

@@ -186,6 +186,18 @@ def _execute_side_by_side(
 
 
 async def _execute(path: Path, timeout: int) -> ExecutedNotebook:
+    # A kernel can die before it answers at all when several start at once on a loaded machine
+    # (two kernels drawing the same free port); nothing of the notebook has run then, so that
+    # start is tried once more before it counts against the learner.
+    try:
+        return await _execute_once(path, timeout)
+    except RuntimeError as error:
+        if "before replying to kernel_info" not in str(error):
+            raise
+    return await _execute_once(path, timeout)
+
+
+async def _execute_once(path: Path, timeout: int) -> ExecutedNotebook:
     import nbformat
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError

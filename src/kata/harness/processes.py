@@ -56,6 +56,7 @@ class Run:
     stderr: str = ""
     timed_out: bool = False
     seconds: float = 0.0
+    cpu_seconds: float = 0.0  # processor time of the program and the children it waited for
 
     @property
     def ok(self) -> bool:
@@ -154,7 +155,7 @@ class Processes:
             if finished is None or "code" not in reply:  # a cancelled run, or one that started
                 continue
             finished.code, finished.timed_out = reply["code"], reply["timed_out"]
-            finished.seconds = reply["seconds"]
+            finished.seconds, finished.cpu_seconds = reply["seconds"], reply["cpu_seconds"]
             finished.stdout = self._output(finished.id, "out").read_text(errors="replace")
             finished.stderr = self._output(finished.id, "err").read_text(errors="replace")
         return list(runs)

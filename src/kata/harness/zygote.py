@@ -9,8 +9,8 @@ one for all its check runs, so that none of them pays for the imports again).
 A session speaks in JSON lines. The first line is the set-up: the modules to import (imported once,
 kept for later sessions) and how many children may run at once. Every later line is a job, a list
 of jobs, {"cancel": id} or {"signal": id, "signum": n}; each job is reported as {"id", "pid"} when
-it starts and {"id", "code", "seconds", "timed_out"} when it ends (a job cancelled before it
-started is not). A job runs `-m module args...` or `-c code args...` in a child with its own
+it starts and {"id", "code", "seconds", "timed_out", "cpu_seconds"} when it ends (a job cancelled
+before it started is not). A job runs `-m module args...` or `-c code args...` in a child with its own
 folder, environment, output files and session, so a timeout can end it and whatever it started. At
 most `workers` jobs of a session run at once, not counting "resident" ones (a learner's module
 waiting for calls, or a notebook kernel, which use no processor while they wait). When a session's
@@ -313,7 +313,7 @@ def serve(sessions, listener=None):
 def reap(owners):
     while owners:
         try:
-            pid, status = os.waitpid(-1, os.WNOHANG)
+            pid, status, usage = os.wait4(-1, os.WNOHANG)
         except ChildProcessError:
             return
         if pid == 0:
@@ -323,7 +323,8 @@ def reap(owners):
             continue
         job, began, killed = session.running.pop(pid)
         session.say({"id": job["id"], "code": os.waitstatus_to_exitcode(status),
-                     "seconds": time.monotonic() - began, "timed_out": killed})  # fmt: skip
+                     "seconds": time.monotonic() - began, "timed_out": killed,
+                     "cpu_seconds": usage.ru_utime + usage.ru_stime})  # fmt: skip
 
 
 def serve_stdin():
