@@ -140,6 +140,26 @@ def test_a_forked_program_draws_its_own_random_numbers_and_exits_like_python(tmp
     assert [(tmp_path / f"exit-{n}").read_text() for n in range(2)] == ["ran", "ran"]
 
 
+def test_a_forked_program_reports_its_processor_time_and_is_ended_past_its_processor_limit(
+    tmp_path,
+):
+    busy = "import time\nend = time.process_time() + 1.5\nwhile time.process_time() < end: pass\n"
+    sleepy = "import time\ntime.sleep(1.5)\n"
+    with processes.Processes() as service:
+        computing, waiting, stopped = service.wait(
+            service.start(tmp_path, ["-c", busy]),
+            service.start(tmp_path, ["-c", sleepy], cpu_limit=1),
+            service.start(tmp_path, ["-c", "while True: pass"], cpu_limit=1),
+        )
+    assert (computing.ok, computing.cpu_seconds >= 1.4) == (True, True), computing
+    assert (waiting.ok, waiting.timed_out, waiting.cpu_seconds < 0.5) == (True, False, True), (
+        waiting
+    )
+    assert (stopped.ok, stopped.timed_out) == (False, True), stopped
+    assert 0.9 <= stopped.cpu_seconds < 3, stopped
+    assert not list(tmp_path.iterdir()), "an ended program leaves no core file"
+
+
 def test_the_learner_s_module_answers_from_its_own_process_with_plain_data(tmp_path):
     (tmp_path / "learner.py").write_text(
         "import pandas as pd\n"
@@ -579,7 +599,7 @@ def test_unit_tests_that_run_out_of_time_are_told_so_not_that_there_are_none():
     from kata.harness.learner_tests import TestRun
     from kata.harness.unit_tests import require_unit_tests_pass
 
-    with pytest.raises(CheckFailed, match="did not finish"):
+    with pytest.raises(CheckFailed, match="stopped before they finished"):
         require_unit_tests_pass(TestRun(0, 0, 0, "", timed_out=True), "a few rows")
 
 

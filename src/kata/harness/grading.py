@@ -23,19 +23,21 @@ def verdict_on_tests(
     mutants: Sequence[Mutant] | None = None,
     without: Sequence[str] = (),
     refactorings: Sequence | None = None,
+    cpu_limit: float | None = None,
 ) -> TestVerdict:
     """The learner's tests against the stage's mutants and refactorings, run once per check run.
 
-    `without` leaves paths out of every copy; `refactorings=()` tries mutants only.
+    `without` leaves paths out of every copy; `refactorings=()` tries mutants only; `cpu_limit`
+    ends a run that has used that many seconds of the processor.
     """
     mutants = load_mutants(stage.stage_dir) if mutants is None else mutants
     names = tuple(m.name for m in mutants)
     chosen = None if refactorings is None else tuple(r.name for r in refactorings)
-    key = (str(workspace), stage.slug, names, tuple(without), chosen)
+    key = (str(workspace), stage.slug, names, tuple(without), chosen, cpu_limit)
     if key not in _verdicts:
         # Every batch on the same copy of the tests shares one baseline run: the unit tests'
         # own check and the mutant check would otherwise each run the tests on the learner's code.
-        same_tests = (str(workspace), stage.slug, tuple(without))
+        same_tests = (str(workspace), stage.slug, tuple(without), cpu_limit)
         _verdicts[key] = judge_tests(
             workspace,
             stage,
@@ -43,6 +45,7 @@ def verdict_on_tests(
             refactorings=refactorings,
             without=without,
             baseline=_baselines.get(same_tests),
+            cpu_limit=cpu_limit,
         )
         _baselines.setdefault(same_tests, _verdicts[key].baseline)
     return _verdicts[key]

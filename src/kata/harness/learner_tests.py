@@ -123,13 +123,15 @@ def run_test_suites(
     stop_at_first_failure: bool | Sequence[bool] = False,
     environments: Sequence[dict[str, str]] | None = None,
     order: Sequence[str] | None = None,
+    cpu_limit: float | None = None,
 ) -> list[TestRun]:
     """Run pytest in each folder (side by side, as many as there are cores) and report each.
 
     With `stop_at_first_failure`, a run ends at its first failing test (`-x`): enough to know that
     a mutant was caught; a sequence says it folder by folder. `environments` adds variables to
     each run's environment (a library mutant is switched on that way). `order` lists the test
-    files to run, in that order, for the runs that stop at their first failure.
+    files to run, in that order, for the runs that stop at their first failure. `cpu_limit` ends
+    a run that has used that many seconds of the processor (see `processes.Processes.start`).
     """
     stops = (
         [stop_at_first_failure] * len(folders)
@@ -148,6 +150,7 @@ def run_test_suites(
                 pytest_argv(report, ("-x", *(order or ())) if stop else ()),
                 env=environment,
                 timeout=timeout,
+                cpu_limit=cpu_limit,
             )
             for folder, report, stop, environment in zip(
                 folders, reports, stops, environments, strict=True

@@ -299,6 +299,7 @@ def judge_tests(
     refactorings: Sequence | None = None,
     without: Sequence[str] = (),
     baseline=None,
+    cpu_limit: float | None = None,
 ) -> TestVerdict:
     """Run the learner's tests against each mutant (they must fail) and each refactoring (they must
     still pass), all side by side, on copies of the learner's workspace.
@@ -306,6 +307,7 @@ def judge_tests(
     `without` names paths left out of every copy (for example the golden master, or `../data`
     given as "../data", so that only tests on hand-built frames can catch a slip). `baseline` is
     the TestRun of the same tests on the learner's own code, when a batch already ran it.
+    `cpu_limit` ends any run that has used that many seconds of the processor.
     """
     from kata.harness.learner_tests import run_test_suites
 
@@ -328,7 +330,7 @@ def judge_tests(
     if baseline is None:
         baseline_copy = _copy_without(workspace, kata_dir, without)
         try:
-            (baseline,) = run_test_suites([baseline_copy])
+            (baseline,) = run_test_suites([baseline_copy], cpu_limit=cpu_limit)
         finally:
             staging.remove_stage(baseline_copy)
     if not baseline.ok or not (placed or refactorings):
@@ -362,6 +364,7 @@ def judge_tests(
             environments=environments,
             stop_at_first_failure=stops,
             order=baseline.files_cheapest_first(),
+            cpu_limit=cpu_limit,
         )
         acted = {name for name, marker in markers.items() if marker.exists()}
     finally:

@@ -120,11 +120,14 @@ class Processes:
         timeout: float = TIMEOUT,
         shown: str | None = None,
         resident: bool = False,
+        cpu_limit: float | None = None,
     ) -> Run:
         """Start `python ARGV` (`-m module ...` or `-c code ...`) in `folder` and return at once.
 
         The program's environment is the service's plus `env`. A `resident` program mostly waits
-        (for calls from the check) and does not take one of the workers' places."""
+        (for calls from the check) and does not take one of the workers' places. A program that
+        has used `cpu_limit` seconds of the processor is ended and counts as timed out: unlike
+        `timeout`, that limit is the same on a busy machine as on an idle one."""
         number = self.started
         self.started += 1
         run = Run(shown or describe(argv, env or {}), Path(folder), number)
@@ -132,6 +135,7 @@ class Processes:
         self._send({
             "id": number, "cwd": str(folder), "argv": list(argv),
             "env": {**self.environment, **(env or {})}, "timeout": timeout, "resident": resident,
+            "cpu_limit": cpu_limit,
             "stdout": str(self._output(number, "out")), "stderr": str(self._output(number, "err")),
         })  # fmt: skip
         return run

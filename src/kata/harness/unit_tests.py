@@ -23,6 +23,9 @@ from kata.harness.learner_tests import TestRun
 # Generous on purpose: the reference unit tests take a second or two, and a loaded laptop may be
 # three times slower; only tests that do far more than build a few rows by hand come near this.
 FAST_SECONDS = 15.0
+# Unit tests that have used twice that of the processor are stopped: they are too slow whatever
+# the load, and a case or a learner need not wait for the clock's limit of minutes.
+PROCESSOR_LIMIT = 2 * FAST_SECONDS
 
 
 def set_aside(golden_master: str) -> tuple[str, str]:
@@ -38,7 +41,12 @@ def unit_tests_alone(workspace: Path, stage, golden_master: str, missing: str) -
     ):
         fail(f"tests/ holds no unit tests yet, only the golden master. {missing}")
     verdict = verdict_on_tests(
-        workspace, stage, mutants=[], without=set_aside(golden_master), refactorings=()
+        workspace,
+        stage,
+        mutants=[],
+        without=set_aside(golden_master),
+        refactorings=(),
+        cpu_limit=PROCESSOR_LIMIT,
     )
     return verdict.baseline
 
@@ -47,8 +55,9 @@ def require_unit_tests_pass(run: TestRun, built_by_hand: str) -> None:
     """They ran and passed; `built_by_hand` says what a unit test builds ("a few birds")."""
     if run.timed_out:
         fail(
-            "Your unit tests did not finish within the checks' time limit for a run (minutes, "
-            "not seconds): look for a loop over many rows or simulations, and use numpy arrays."
+            f"Your unit tests were stopped before they finished: they used {PROCESSOR_LIMIT:.0f} s "
+            "of the processor (or minutes by the clock). Look for a loop over many rows or "
+            "simulations, and use numpy arrays."
         )
     if run.ran == 0:
         fail("pytest found no unit tests in tests/ besides the golden master; name them test_... .")
@@ -62,6 +71,12 @@ def require_unit_tests_pass(run: TestRun, built_by_hand: str) -> None:
 def require_unit_tests_fast(run: TestRun, what_is_slow: str) -> None:
     """They took less than FAST_SECONDS by pytest's own clock, or, on a busy machine, of the
     processor; `what_is_slow` says where to look."""
+    if run.timed_out:
+        fail(
+            f"Your unit tests were stopped before they finished, after {PROCESSOR_LIMIT:.0f} s of "
+            f"the processor or minutes by the clock (the limit is {FAST_SECONDS:.0f} s). "
+            f"{what_is_slow}"
+        )
     if not run.ok:
         fail("Your unit tests cannot be timed until they pass (see the check above).")
     assert not too_slow(run.seconds, run.cpu_seconds), (
@@ -146,7 +161,9 @@ class UnitTestChecks:
         """The mutant check; `doc` says which slips ("each deliberately broken interval")."""
 
         def check(workspace, stage, mutants):
-            verdict = verdict_on_tests(workspace, stage, without=self.set_aside)
+            verdict = verdict_on_tests(
+                workspace, stage, without=self.set_aside, cpu_limit=PROCESSOR_LIMIT
+            )
             require_every_mutant_caught(verdict, len(mutants), self.slip_advice)
 
         check.__doc__ = doc
@@ -155,7 +172,9 @@ class UnitTestChecks:
     def survive_rewrites(self) -> Callable:
         def check(workspace, stage):
             require_every_refactoring_survived(
-                verdict_on_tests(workspace, stage, without=self.set_aside)
+                verdict_on_tests(
+                    workspace, stage, without=self.set_aside, cpu_limit=PROCESSOR_LIMIT
+                )
             )
 
         check.__doc__ = (

@@ -23,8 +23,10 @@ import contextlib
 import importlib
 import importlib.util
 import json
+import math
 import os
 import random
+import resource
 import runpy
 import select
 import signal
@@ -109,6 +111,10 @@ def child(job, filters):
         sys.stdin = open(os.devnull)  # noqa: PTH123, SIM115 (for the rest of this process)
         sys.stdout = open(1, "w", closefd=False)  # noqa: SIM115
         sys.stderr = open(2, "w", closefd=False, errors="backslashreplace", buffering=1)  # noqa: SIM115
+        if job.get("cpu_limit"):  # seconds of processor; SIGXCPU ends the program when it is spent
+            seconds = math.ceil(job["cpu_limit"])
+            resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds + 5))
+            resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # and leaves no core file behind
         os.chdir(job["cwd"])
         os.environ.clear()
         os.environ.update(job["env"])
@@ -322,8 +328,9 @@ def reap(owners):
         if session is None:
             continue
         job, began, killed = session.running.pop(pid)
+        spent = os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGXCPU
         session.say({"id": job["id"], "code": os.waitstatus_to_exitcode(status),
-                     "seconds": time.monotonic() - began, "timed_out": killed,
+                     "seconds": time.monotonic() - began, "timed_out": killed or spent,
                      "cpu_seconds": usage.ru_utime + usage.ru_stime})  # fmt: skip
 
 
