@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
+
+from kata.harness.failures import fail
 from kata.harness.notebooks import (
     ExecutedNotebook,
+    notebook_pair_in_sync,
     read_notebook,
     run_notebook_many,
     without_magics,
@@ -123,3 +129,96 @@ def _first_difference(text: str, other: str) -> str:
         if line != other_line:
             return line.strip()[:120] or "(empty)"
     return text.strip().splitlines()[-1][:120] if text.strip() else "(no output)"
+
+
+@dataclass(frozen=True)
+class RerunChecks:
+    """The checks of a "run it again" stage, written once for every kata's first stage.
+
+    A stage's check file names each check, so that its cases and its README can, and says in its
+    kata's words where the README asks for each fix:
+
+        RERUN = RerunChecks("analysis.ipynb", pair_step="Step 3 of the README", ...)
+        two_runs = RERUN.two_runs()
+        test_the_notebook_is_paired_and_in_sync = RERUN.paired()
+        test_no_absolute_paths = RERUN.no_absolute_paths()
+        test_the_notebook_runs_top_to_bottom_in_a_fresh_kernel = RERUN.runs_top_to_bottom()
+        test_two_fresh_runs_give_identical_results = RERUN.runs_alike()
+
+    A further check of the stage takes the `two_runs` fixture: two executed notebooks, or the text
+    of why the notebook did not run.
+    """
+
+    notebook: str
+    pair_step: str  # where the README pairs the notebook ("Step 1 of the README")
+    relative_path: str  # a path relative to the notebook's folder, as the README gives it
+    first_failures: str  # what usually fails in the first failing cell of this notebook
+    seeding: str  # how this notebook's randomness is seeded
+
+    def two_runs(self) -> Callable:
+        """The fixture `two_runs`: two executions, each in its own fresh kernel; or why not."""
+
+        @pytest.fixture(scope="module", name="two_runs")
+        def two_runs(workspace):
+            return fresh_runs_or_why(workspace / self.notebook)
+
+        return two_runs
+
+    def paired(self) -> Callable:
+        def check(workspace):
+            problem = notebook_pair_in_sync(workspace / self.notebook)
+            assert problem is None, f"{problem} ({self.pair_step}.)"
+
+        script = Path(self.notebook).with_suffix(".py").name
+        check.__doc__ = (
+            f"{self.notebook} is paired with {script} (py:percent) and both hold the same cells."
+        )
+        return check
+
+    def no_absolute_paths(self) -> Callable:
+        def check(workspace):
+            found = machine_specific_paths(workspace, self.notebook)
+            assert not found, (
+                "The notebook still names a path that only exists on one machine: "
+                + "; ".join(found)
+                + f". Use a path relative to the notebook's folder: {self.relative_path}."
+            )
+
+        check.__doc__ = (
+            "The code names no path of one machine, so it runs on any machine that has the "
+            "repository."
+        )
+        return check
+
+    def runs_top_to_bottom(self) -> Callable:
+        def check(two_runs):
+            if isinstance(two_runs, str):
+                fail(
+                    f"{two_runs}. In Jupyter, use 'Restart Kernel and Run All Cells' and fix the "
+                    f"first cell that fails: {self.first_failures}."
+                )
+
+        check.__doc__ = (
+            "The notebook runs from the first cell to the last in a fresh kernel, without errors."
+        )
+        return check
+
+    def runs_alike(self) -> Callable:
+        def check(two_runs):
+            if isinstance(two_runs, str):
+                fail(
+                    "The two runs cannot be compared until the notebook runs top to bottom "
+                    "(see above)."
+                )
+            differing = first_differing_cell(*two_runs)
+            if differing:
+                number, first, second = differing
+                fail(
+                    f"Cell {number} gave different output in two fresh runs:\n"
+                    f"  first run:  {first}\n"
+                    f"  second run: {second}\n"
+                    f"Something random is not seeded: {self.seeding}."
+                )
+
+        check.__doc__ = "Two runs in two fresh kernels print and show exactly the same results."
+        return check

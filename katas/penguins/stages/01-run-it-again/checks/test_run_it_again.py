@@ -1,59 +1,26 @@
 """Checks for penguins stage 1: the notebook is paired, and runs again, anywhere, with the same results."""
 
-import pytest
-
-from kata.harness import fail, notebook_pair_in_sync
-from kata.harness.reruns import first_differing_cell, fresh_runs_or_why, machine_specific_paths
+from kata.harness import fail
+from kata.harness.reruns import RerunChecks
 
 NOTEBOOK = "analysis.ipynb"
 
 
-@pytest.fixture(scope="module")
-def two_runs(workspace):
-    """Two executions of the notebook, each in its own fresh kernel; or why it did not run."""
-    return fresh_runs_or_why(workspace / NOTEBOOK)
-
-
-def test_the_notebook_is_paired_and_in_sync(workspace):
-    """analysis.ipynb is paired with analysis.py (py:percent) and both hold the same cells."""
-    problem = notebook_pair_in_sync(workspace / NOTEBOOK)
-    assert problem is None, f"{problem} (Step 1 of the README.)"
-
-
-def test_no_absolute_paths(workspace):
-    """The code names no absolute path, so it runs on any machine that has the repository."""
-    found = machine_specific_paths(workspace, NOTEBOOK)
-    assert not found, (
-        "The notebook still names a path that only exists on one machine: "
-        + "; ".join(found)
-        + ". Use a path relative to the notebook's folder, such as '../data/penguins_raw.csv'."
-    )
-
-
-def test_the_notebook_runs_top_to_bottom_in_a_fresh_kernel(two_runs):
-    """The notebook runs from the first cell to the last in a fresh kernel, without errors."""
-    if isinstance(two_runs, str):
-        fail(
-            f"{two_runs}. In Jupyter, use 'Restart Kernel and Run All Cells' and fix the first cell "
-            "that fails: a name defined further down, a file that is not there, a step that "
-            "only worked because of an earlier run."
-        )
-
-
-def test_two_fresh_runs_give_identical_results(two_runs):
-    """Two runs in two fresh kernels print and show exactly the same results."""
-    if isinstance(two_runs, str):
-        fail("The two runs cannot be compared until the notebook runs top to bottom (see above).")
-    differing = first_differing_cell(*two_runs)
-    if differing:
-        number, first, second = differing
-        fail(
-            f"Cell {number} gave different output in two fresh runs:\n"
-            f"  first run:  {first}\n"
-            f"  second run: {second}\n"
-            "Something random is not seeded. Give every random draw a seed "
-            "(np.random.default_rng(42), random_state=42) and run it again."
-        )
+RERUN = RerunChecks(
+    NOTEBOOK,
+    pair_step="Step 1 of the README",
+    relative_path="'../data/penguins_raw.csv'",
+    first_failures=(
+        "a name defined further down, a file that is not there, a step that only worked because "
+        "of an earlier run"
+    ),
+    seeding="give every random draw a seed (np.random.default_rng(42), random_state=42)",
+)
+two_runs = RERUN.two_runs()
+test_the_notebook_is_paired_and_in_sync = RERUN.paired()
+test_no_absolute_paths = RERUN.no_absolute_paths()
+test_the_notebook_runs_top_to_bottom_in_a_fresh_kernel = RERUN.runs_top_to_bottom()
+test_two_fresh_runs_give_identical_results = RERUN.runs_alike()
 
 
 def test_the_held_out_birds_are_a_shuffled_sample(two_runs):
