@@ -159,7 +159,7 @@ class Processes:
             if finished is None or "code" not in reply:  # a cancelled run, or one that started
                 continue
             finished.code, finished.timed_out = reply["code"], reply["timed_out"]
-            finished.seconds, finished.cpu_seconds = reply["seconds"], reply["cpu_seconds"]
+            finished.seconds, finished.cpu_seconds = reply["seconds"], reply.get("cpu_seconds", 0.0)
             finished.stdout = self._output(finished.id, "out").read_text(errors="replace")
             finished.stderr = self._output(finished.id, "err").read_text(errors="replace")
         return list(runs)

@@ -10,8 +10,9 @@ A session speaks in JSON lines. The first line is the set-up: the modules to imp
 kept for later sessions) and how many children may run at once. Every later line is a job, a list
 of jobs, {"cancel": id} or {"signal": id, "signum": n}; each job is reported as {"id", "pid"} when
 it starts and {"id", "code", "seconds", "timed_out", "cpu_seconds"} when it ends (a job cancelled
-before it started is not). A job runs `-m module args...` or `-c code args...` in a child with its own
-folder, environment, output files and session, so a timeout can end it and whatever it started. At
+before it started is not). A job runs `-m module args...` or `-c code args...` in a child with its
+own folder, environment, output files and session, so a timeout can end it and whatever it started.
+A job's "cpu_limit" (seconds of the processor) ends it by SIGXCPU, reported as timed out. At
 most `workers` jobs of a session run at once, not counting "resident" ones (a learner's module
 waiting for calls, or a notebook kernel, which use no processor while they wait). When a session's
 client goes, whatever it started is ended.
