@@ -604,8 +604,6 @@ def test_unit_tests_that_run_out_of_time_are_told_so_not_that_there_are_none():
 
 
 def test_a_kernel_that_dies_before_it_answers_is_started_once_more(monkeypatch):
-    import asyncio
-
     from kata.harness import notebooks
 
     starts = []
@@ -617,7 +615,7 @@ def test_a_kernel_that_dies_before_it_answers_is_started_once_more(monkeypatch):
         return "executed"
 
     monkeypatch.setattr(notebooks, "_execute_once", dies_at_first)
-    assert asyncio.run(notebooks._execute(Path("analysis.ipynb"), 10)) == "executed"
+    assert notebooks.run_notebooks([Path("analysis.ipynb")]) == ["executed"]
     assert len(starts) == 2
 
     async def always_dies(path, timeout):
@@ -626,5 +624,5 @@ def test_a_kernel_that_dies_before_it_answers_is_started_once_more(monkeypatch):
 
     monkeypatch.setattr(notebooks, "_execute_once", always_dies)
     with pytest.raises(RuntimeError, match="kernel_info"):
-        asyncio.run(notebooks._execute(Path("analysis.ipynb"), 10))
+        notebooks.run_notebooks([Path("analysis.ipynb")])
     assert len(starts) == 4  # twice, then it is the learner's to see
