@@ -1,6 +1,6 @@
 """What the checks know of a test's plan (from stage 6 on): the settings file and its keys, the
 users and uplifts statsmodels computes for a plan, a way to rewrite a plan's settings, and what in
-a notebook's results does not follow its plan."""
+a notebook's results does not follow its plan, and the notebook run with another plan."""
 
 from __future__ import annotations
 
@@ -10,8 +10,10 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from readout_checks import NOTEBOOK
 
-from kata.harness import fail
+from kata.harness import fail, run_notebooks
+from kata.harness.staging import remove_stage, stage_copy
 
 PLAN = "plan.toml"
 KEYS = ("baseline_conversion", "minimum_detectable_uplift", "alpha", "power", "users_per_day")
@@ -48,6 +50,17 @@ def with_settings(folder: Path, **settings: float) -> None:
     for key, value in settings.items():
         text = re.sub(rf"(?m)^(\s*{key}\s*=\s*)[^#\n]*", rf"\g<1>{value!r} ", text)
     path.write_text(text, encoding="utf-8")
+
+
+def runs_as_planned_and_replanned(workspace: Path, stage, **settings: float):
+    """The fixture body of a stage whose notebook must follow its plan: the notebook as it is,
+    and a copy of the workspace run with these settings in its plan, side by side."""
+    copy = stage_copy(workspace, stage.kata_dir)
+    try:
+        with_settings(copy, **settings)
+        yield run_notebooks([workspace / NOTEBOOK, copy / NOTEBOOK])
+    finally:
+        remove_stage(copy)
 
 
 def users_needed(baseline: float, uplift: float, alpha: float, power: float) -> float:

@@ -3,7 +3,14 @@ and what this test could have found, follows the plan when the plan changes, and
 master was extended for it."""
 
 import pytest
-from experiment_plans import KEYS, PLAN, PLANNED_KEYS, plan_mismatches, read_plan, with_settings
+from experiment_plans import (
+    KEYS,
+    PLAN,
+    PLANNED_KEYS,
+    plan_mismatches,
+    read_plan,
+    runs_as_planned_and_replanned,
+)
 from readout_checks import (
     MODULE,
     NOTEBOOK,
@@ -13,11 +20,10 @@ from readout_checks import (
 )
 from user_readout import normal_intervals, readout
 
-from kata.harness import fail, notebook_pair_in_sync, run_notebooks
+from kata.harness import fail, notebook_pair_in_sync
 from kata.harness.grading import require_golden_master_catches
 from kata.harness.mutants import Mutant
 from kata.harness.slips import in_results_cell
-from kata.harness.staging import remove_stage, stage_copy
 
 GOLDEN_MASTER = "tests/test_golden_master.py"
 NEW_KEYS = PLANNED_KEYS
@@ -51,13 +57,7 @@ def plan(workspace):
 @pytest.fixture(scope="module")
 def runs(workspace, stage):
     """The notebook as it is, and a copy run with OTHER_PLAN in its plan.toml, side by side."""
-    copy = stage_copy(workspace, stage.kata_dir)
-    try:
-        if (copy / PLAN).is_file():
-            with_settings(copy, **OTHER_PLAN)
-        yield run_notebooks([workspace / NOTEBOOK, copy / NOTEBOOK])
-    finally:
-        remove_stage(copy)
+    yield from runs_as_planned_and_replanned(workspace, stage, **OTHER_PLAN)
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,13 @@ number of the readout, reads out the users outside the iOS app, stops when the s
 your golden master was recorded again for it."""
 
 import pytest
-from experiment_plans import PLAN, PLANNED_KEYS, plan_mismatches, read_plan, with_settings
+from experiment_plans import (
+    PLAN,
+    PLANNED_KEYS,
+    plan_mismatches,
+    read_plan,
+    runs_as_planned_and_replanned,
+)
 from readout_checks import (
     MODULE,
     NOTEBOOK,
@@ -14,12 +20,11 @@ from readout_checks import (
 from scipy.stats import chisquare
 from user_readout import normal_intervals, outside_ios_app, readout, users_per_variant
 
-from kata.harness import fail, notebook_pair_in_sync, run_notebooks
+from kata.harness import fail, notebook_pair_in_sync
 from kata.harness.grading import require_golden_master_catches
 from kata.harness.mutants import Mutant
 from kata.harness.notebooks import notebook_calls_by_cell
 from kata.harness.slips import in_results_cell
-from kata.harness.staging import remove_stage, stage_copy
 
 GOLDEN_MASTER = "tests/test_golden_master.py"
 SPLIT_KEYS = ("split_p_value", "readout_split_p_value", "excluded_users")
@@ -45,12 +50,7 @@ NEW_NUMBERS_MOVED = [
 @pytest.fixture(scope="module")
 def runs(workspace, stage):
     """The notebook as it is, and a copy run with a split_alpha at which every split fails."""
-    copy = stage_copy(workspace, stage.kata_dir)
-    try:
-        with_settings(copy, split_alpha=EVERY_SPLIT_FAILS)
-        yield run_notebooks([workspace / NOTEBOOK, copy / NOTEBOOK])
-    finally:
-        remove_stage(copy)
+    yield from runs_as_planned_and_replanned(workspace, stage, split_alpha=EVERY_SPLIT_FAILS)
 
 
 @pytest.fixture(scope="module")
