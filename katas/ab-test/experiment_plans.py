@@ -1,6 +1,6 @@
 """What the checks know of a test's plan (from stage 6 on): the settings file and its keys, the
-users and uplifts statsmodels computes for a plan, a way to rewrite a plan's settings, and what in
-a notebook's results does not follow its plan, and the notebook run with another plan."""
+users and uplifts statsmodels computes for a plan, a way to rewrite a plan's settings and to run the
+notebook under the rewritten plan, and what in a notebook's results does not follow its plan."""
 
 from __future__ import annotations
 

@@ -19,6 +19,7 @@ from kata.harness.grading import (
     verdict_on_tests,
 )
 from kata.harness.learner_tests import TestRun
+from kata.harness.mutants import TestVerdict
 
 # Generous on purpose: the reference unit tests take a second or two, and a loaded laptop may be
 # three times slower; only tests that do far more than build a few rows by hand come near this.
@@ -33,6 +34,15 @@ def set_aside(golden_master: str) -> tuple[str, str]:
     return (golden_master, "../data")
 
 
+def verdict_alone(workspace: Path, stage, golden_master: str, **batch) -> TestVerdict:
+    """`verdict_on_tests` on the unit tests alone, each run stopped at PROCESSOR_LIMIT; every
+    check of them goes through here, so all share one baseline run (`batch` narrows the mutants
+    or the refactorings)."""
+    return verdict_on_tests(
+        workspace, stage, without=set_aside(golden_master), cpu_limit=PROCESSOR_LIMIT, **batch
+    )
+
+
 def unit_tests_alone(workspace: Path, stage, golden_master: str, missing: str) -> TestRun:
     """The unit tests' run without the golden master and the data folder (the baseline of the
     mutant batch, so it costs nothing more); `missing` says which step starts the unit tests."""
@@ -40,15 +50,7 @@ def unit_tests_alone(workspace: Path, stage, golden_master: str, missing: str) -
         path != workspace / golden_master for path in (workspace / "tests").rglob("test_*.py")
     ):
         fail(f"tests/ holds no unit tests yet, only the golden master. {missing}")
-    verdict = verdict_on_tests(
-        workspace,
-        stage,
-        mutants=[],
-        without=set_aside(golden_master),
-        refactorings=(),
-        cpu_limit=PROCESSOR_LIMIT,
-    )
-    return verdict.baseline
+    return verdict_alone(workspace, stage, golden_master, mutants=[], refactorings=()).baseline
 
 
 def require_unit_tests_pass(run: TestRun, built_by_hand: str) -> None:
@@ -126,10 +128,6 @@ class UnitTestChecks:
     what_is_slow: str  # where to look when they are slow
     slip_advice: str  # how to catch the slips that passed
 
-    @property
-    def set_aside(self) -> tuple[str, str]:
-        return set_aside(self.golden_master)
-
     def unit_run(self) -> Callable:
         """The fixture `unit_run`: the unit tests alone, the mutant batch's own baseline."""
 
@@ -161,9 +159,7 @@ class UnitTestChecks:
         """The mutant check; `doc` says which slips ("each deliberately broken interval")."""
 
         def check(workspace, stage, mutants):
-            verdict = verdict_on_tests(
-                workspace, stage, without=self.set_aside, cpu_limit=PROCESSOR_LIMIT
-            )
+            verdict = verdict_alone(workspace, stage, self.golden_master)
             require_every_mutant_caught(verdict, len(mutants), self.slip_advice)
 
         check.__doc__ = doc
@@ -171,11 +167,7 @@ class UnitTestChecks:
 
     def survive_rewrites(self) -> Callable:
         def check(workspace, stage):
-            require_every_refactoring_survived(
-                verdict_on_tests(
-                    workspace, stage, without=self.set_aside, cpu_limit=PROCESSOR_LIMIT
-                )
-            )
+            require_every_refactoring_survived(verdict_alone(workspace, stage, self.golden_master))
 
         check.__doc__ = (
             f"Your unit tests still pass when {self.module} is reformatted, its locals renamed "
