@@ -32,35 +32,47 @@ from kata.team_server import (
 )
 
 SERVER_TIMEOUT = 240  # seconds for `mlflow server` to answer /health on a busy 2-core machine
+PORT_TRIES = 3  # starts, each on a newly chosen free port, when the last one was taken
 
 
 class Server:
     def __init__(self, folder: Path, backend: str = "", extra_env: dict | None = None) -> None:
+        self.folder = folder
         self.artifacts = folder / "artifacts"
         self.log = folder / "server.log"
+        self.env = mlflow_server_environment({**commands_environment(), **(extra_env or {})})
+        self.backend = backend or f"sqlite:///{folder / 'server.db'}"
+        self.began = time.monotonic()
+        self.starts = 0
+        self._launch()
+        self.problem = ""
+        self.healthy = False
+
+    def _launch(self) -> None:
         self.port = free_port()
         self.uri = f"http://127.0.0.1:{self.port}"
-        env = mlflow_server_environment({**commands_environment(), **(extra_env or {})})
-        backend = backend or f"sqlite:///{folder / 'server.db'}"
-        command = mlflow_server_command(self.port, backend, self.artifacts, workers=1)
-        self.began = time.monotonic()
+        command = mlflow_server_command(self.port, self.backend, self.artifacts, workers=1)
+        self.starts += 1
         with self.log.open("w") as log:
             self.process = subprocess.Popen(
                 command,
-                cwd=folder,
-                env=env,
+                cwd=self.folder,
+                env=self.env,
                 stdin=subprocess.DEVNULL,
                 stdout=log,
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
             )
-        self.problem = ""
-        self.healthy = False
 
     def wait_until_healthy(self) -> bool:
-        """True once /health answers; False (and `problem` says why) if the server died or hung."""
+        """True once /health answers; False (and `problem` says why) if the server died or hung.
+        A free port can be taken by another program between its choice and the server's bind
+        (several checks start servers at once); the server then starts again on another port."""
         while not self.healthy and not self.problem:
             if self.process.poll() is not None:
+                if self._port_was_taken() and self.starts < PORT_TRIES:
+                    self._launch()
+                    continue
                 self.problem = f"`mlflow server` stopped with exit code {self.process.returncode}"
             elif time.monotonic() - self.began > SERVER_TIMEOUT:
                 self.problem = f"`mlflow server` did not answer /health within {SERVER_TIMEOUT} s"
@@ -68,6 +80,9 @@ class Server:
                 self.healthy = healthy(self.uri)
                 time.sleep(0 if self.healthy else 0.2)
         return self.healthy
+
+    def _port_was_taken(self) -> bool:
+        return "address already in use" in self.log.read_text(errors="replace")
 
     def explain(self) -> str:
         return f"{self.problem} (its last words: {last_words(self.log)})"

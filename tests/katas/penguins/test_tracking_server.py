@@ -1,0 +1,52 @@
+"""The stage 8 checks' MLflow server starts again on another port when its first was taken.
+
+Several checks start servers at once on one machine; a port chosen free can be bound by another
+program before the server binds it, and the server then exits with "address already in use"
+(stop 28's CI lost a right case to this).
+"""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+
+import pytest
+
+CHECKS = Path(__file__).parents[3] / "katas/penguins/stages/08-track-experiments/checks"
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def tracking_server(monkeypatch):
+    monkeypatch.syspath_prepend(str(CHECKS))
+    import tracking_server
+
+    return tracking_server
+
+
+def test_a_server_whose_port_was_taken_starts_on_another(tracking_server, monkeypatch, tmp_path):
+    with socket.socket() as squatter:
+        squatter.bind(("127.0.0.1", 0))
+        squatter.listen()
+        taken = squatter.getsockname()[1]
+        ports = iter([taken])
+        chosen = tracking_server.free_port
+        monkeypatch.setattr(tracking_server, "free_port", lambda: next(ports, None) or chosen())
+        server = tracking_server.Server(tmp_path)
+        try:
+            assert server.wait_until_healthy(), server.explain()
+        finally:
+            server.stop()
+    assert server.starts == 2
+    assert server.port != taken
+
+
+def test_a_server_that_fails_for_another_reason_is_not_started_again(tracking_server, tmp_path):
+    server = tracking_server.Server(tmp_path, backend="nosuchscheme://nowhere")
+    try:
+        assert not server.wait_until_healthy()
+    finally:
+        server.stop()
+    assert server.starts == 1
+    assert "stopped with exit code" in server.explain()
