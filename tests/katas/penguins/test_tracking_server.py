@@ -7,10 +7,14 @@ program before the server binds it, and the server then exits with "address alre
 
 from __future__ import annotations
 
+import shutil
 import socket
 from pathlib import Path
 
 import pytest
+
+from kata import team_server
+from kata.team_server import postgres_missing
 
 CHECKS = Path(__file__).parents[3] / "katas/penguins/stages/08-track-experiments/checks"
 
@@ -50,3 +54,21 @@ def test_a_server_that_fails_for_another_reason_is_not_started_again(tracking_se
         server.stop()
     assert server.starts == 1
     assert "stopped with exit code" in server.explain()
+
+
+@pytest.mark.skipif(bool(postgres_missing()), reason="PostgreSQL is not installed")
+def test_a_cluster_whose_port_was_taken_is_made_again_on_another(tracking_server, monkeypatch):
+    with socket.socket() as squatter:
+        squatter.bind(("127.0.0.1", 0))
+        squatter.listen()
+        taken = squatter.getsockname()[1]
+        ports = iter([taken])
+        chosen = team_server.free_port
+        monkeypatch.setattr(team_server, "free_port", lambda: next(ports, None) or chosen())
+        folder, database, problem = tracking_server.started_database()
+        try:
+            assert not problem, problem
+            assert database.port != taken
+        finally:
+            database.stop()
+            shutil.rmtree(folder, ignore_errors=True)

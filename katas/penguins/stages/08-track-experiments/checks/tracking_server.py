@@ -70,7 +70,7 @@ class Server:
         (several checks start servers at once); the server then starts again on another port."""
         while not self.healthy and not self.problem:
             if self.process.poll() is not None:
-                if self._port_was_taken() and self.starts < PORT_TRIES:
+                if port_was_taken(self.log) and self.starts < PORT_TRIES:
                     self._launch()
                     continue
                 self.problem = f"`mlflow server` stopped with exit code {self.process.returncode}"
@@ -80,9 +80,6 @@ class Server:
                 self.healthy = healthy(self.uri)
                 time.sleep(0 if self.healthy else 0.2)
         return self.healthy
-
-    def _port_was_taken(self) -> bool:
-        return "address already in use" in self.log.read_text(errors="replace")
 
     def explain(self) -> str:
         return f"{self.problem} (its last words: {last_words(self.log)})"
@@ -127,6 +124,21 @@ def running_team_server(wanted: bool = True) -> Iterator[Server | NoServer]:
     if not wanted:
         yield NoServer()
         return
+    folder, database, problem = started_database()
+    if problem:
+        yield NoServer(f"its PostgreSQL cluster could not be started: {problem}")
+    else:
+        started = Server(folder, database.uri, {"PGPASSFILE": str(database.pgpass)})
+        yield started
+        started.stop()
+        database.stop()
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def started_database(tries: int = PORT_TRIES) -> tuple[Path, Database, str]:
+    """A started cluster in a new temporary folder, or why none could be started. A cluster's
+    port is chosen free when it is made; if another program binds it first, a new cluster is
+    made (a few seconds), up to `tries` times."""
     folder = Path(tempfile.mkdtemp(prefix="kata-team-server-"))
     if os.geteuid() == 0:
         let_postgres_through(folder)
@@ -135,13 +147,15 @@ def running_team_server(wanted: bool = True) -> Iterator[Server | NoServer]:
         database.start()  # a few seconds: initdb, the cluster's start, the database
     except KataError as error:
         database.stop()
-        yield NoServer(f"its PostgreSQL cluster could not be started: {error}")
-    else:
-        started = Server(folder, database.uri, {"PGPASSFILE": str(database.pgpass)})
-        yield started
-        started.stop()
-        database.stop()
-    shutil.rmtree(folder, ignore_errors=True)
+        if tries > 1 and port_was_taken(database.log):
+            shutil.rmtree(folder, ignore_errors=True)
+            return started_database(tries - 1)
+        return folder, database, str(error)
+    return folder, database, ""
+
+
+def port_was_taken(log: Path) -> bool:
+    return log.exists() and "already in use" in log.read_text(errors="replace").lower()
 
 
 def let_postgres_through(folder: Path) -> None:
