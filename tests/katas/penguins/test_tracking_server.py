@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import shutil
 import socket
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -29,14 +31,21 @@ def tracking_server(monkeypatch):
     return tracking_server
 
 
-def test_a_server_whose_port_was_taken_starts_on_another(tracking_server, monkeypatch, tmp_path):
+@contextmanager
+def first_port_taken(module, monkeypatch) -> Iterator[int]:
+    """`module.free_port` first gives a port another program listens on, then free ones."""
     with socket.socket() as squatter:
         squatter.bind(("127.0.0.1", 0))
         squatter.listen()
         taken = squatter.getsockname()[1]
         ports = iter([taken])
-        chosen = tracking_server.free_port
-        monkeypatch.setattr(tracking_server, "free_port", lambda: next(ports, None) or chosen())
+        chosen = module.free_port
+        monkeypatch.setattr(module, "free_port", lambda: next(ports, None) or chosen())
+        yield taken
+
+
+def test_a_server_whose_port_was_taken_starts_on_another(tracking_server, monkeypatch, tmp_path):
+    with first_port_taken(tracking_server, monkeypatch) as taken:
         server = tracking_server.Server(tmp_path)
         try:
             assert server.wait_until_healthy(), server.explain()
@@ -58,13 +67,7 @@ def test_a_server_that_fails_for_another_reason_is_not_started_again(tracking_se
 
 @pytest.mark.skipif(bool(postgres_missing()), reason="PostgreSQL is not installed")
 def test_a_cluster_whose_port_was_taken_is_made_again_on_another(tracking_server, monkeypatch):
-    with socket.socket() as squatter:
-        squatter.bind(("127.0.0.1", 0))
-        squatter.listen()
-        taken = squatter.getsockname()[1]
-        ports = iter([taken])
-        chosen = team_server.free_port
-        monkeypatch.setattr(team_server, "free_port", lambda: next(ports, None) or chosen())
+    with first_port_taken(team_server, monkeypatch) as taken:
         folder, database, problem = tracking_server.started_database()
         try:
             assert not problem, problem
