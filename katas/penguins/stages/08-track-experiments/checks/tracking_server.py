@@ -71,6 +71,7 @@ class Server:
         while not self.healthy and not self.problem:
             if self.process.poll() is not None:
                 if port_was_taken(self.log) and self.starts < PORT_TRIES:
+                    kill_group(self.process)  # stop() ends only the last start's group
                     self._launch()
                     continue
                 self.problem = f"`mlflow server` stopped with exit code {self.process.returncode}"
